@@ -1,0 +1,61 @@
+// `npm start`: runs every part of webtensor in one process tree and stops them all on Ctrl-C.
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const bin = (name) => join(root, 'node_modules', '.bin', name)
+
+/** The services `npm start` runs. Later parts (devnet, relay, demo miners and validators) join this list. */
+const appPort = process.env.WEBTENSOR_APP_PORT ?? '5173'
+const services = [
+  { name: 'app', cmd: bin('vite'), args: ['--port', appPort, '--strictPort', '--host', '127.0.0.1'] },
+]
+
+const children = new Map()
+let stopping = false
+
+function stopAll(code) {
+  if (stopping) return
+  stopping = true
+  for (const [name, child] of children) {
+    if (child.exitCode === null) {
+      // Each child leads its own process group: signal the whole group so grandchildren stop too.
+      try { process.kill(-child.pid, 'SIGTERM') } catch { /* already gone */ }
+      console.log(`[start] stopping ${name}`)
+    }
+  }
+  const force = setTimeout(() => {
+    for (const child of children.values()) {
+      try { process.kill(-child.pid, 'SIGKILL') } catch { /* already gone */ }
+    }
+    process.exit(code)
+  }, 5000)
+  force.unref()
+  const wait = () => ([...children.values()].every((c) => c.exitCode !== null || c.signalCode !== null) ? process.exit(code) : setTimeout(wait, 50))
+  wait()
+}
+
+for (const s of services) {
+  const child = spawn(s.cmd, s.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: process.env })
+  children.set(s.name, child)
+  const prefix = (line) => `[${s.name}] ${line}`
+  for (const stream of [child.stdout, child.stderr]) {
+    let buf = ''
+    stream.on('data', (d) => {
+      buf += d
+      const lines = buf.split('\n')
+      buf = lines.pop()
+      for (const l of lines) (stream === child.stderr ? process.stderr : process.stdout).write(prefix(l) + '\n')
+    })
+  }
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[start] ${s.name} exited (${signal ?? code}); stopping everything`)
+      stopAll(code || 1)
+    }
+  })
+}
+
+console.log(`[start] webtensor is starting: app on http://localhost:${appPort}  (Ctrl-C stops everything)`)
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => stopAll(0))

@@ -1,0 +1,63 @@
+// `npm test`: typecheck, unit/integration tests (Vitest), then end-to-end tests in Debian's Chromium.
+// Runs every stage even when one fails, prints each runner's summary, and exits non-zero on any failure.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const bin = (name) => join(root, 'node_modules', '.bin', name)
+const reports = join(root, 'test-results', 'reports')
+mkdirSync(reports, { recursive: true })
+
+const stages = [
+  { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
+  {
+    name: 'unit',
+    cmd: bin('vitest'),
+    args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`],
+    counts: () => {
+      const r = JSON.parse(readFileSync(join(reports, 'vitest.json'), 'utf8'))
+      return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }
+    },
+  },
+  { name: 'build', cmd: bin('vite'), args: ['build', '--logLevel', 'warn'] },
+  {
+    name: 'e2e',
+    cmd: bin('playwright'),
+    args: ['test'],
+    counts: () => {
+      const r = JSON.parse(readFileSync(join(reports, 'playwright.json'), 'utf8'))
+      return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }
+    },
+  },
+]
+
+const only = process.argv.slice(2)
+const results = []
+for (const s of stages) {
+  if (only.length && !only.includes(s.name)) continue
+  if (s.name === 'e2e' && results.some((r) => r.name === 'build' && r.status !== 0)) {
+    results.push({ name: s.name, status: 1, seconds: 0, note: 'not run: the build failed' })
+    continue
+  }
+  console.log(`\n━━ ${s.name} ━━ ${[s.cmd.replace(root + '/', ''), ...s.args].join(' ')}`)
+  const t0 = Date.now()
+  const r = spawnSync(s.cmd, s.args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...s.env } })
+  const status = r.status ?? 1
+  let counts
+  try { counts = s.counts?.() } catch { /* the runner crashed before writing its report */ }
+  results.push({ name: s.name, status, seconds: (Date.now() - t0) / 1000, counts })
+}
+
+console.log('\n━━ summary ━━')
+let passed = 0, failed = 0, skipped = 0
+for (const r of results) {
+  const c = r.counts ? ` (${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped)` : ''
+  console.log(`${r.status === 0 ? 'ok  ' : 'FAIL'} ${r.name.padEnd(10)} ${r.seconds.toFixed(1).padStart(6)} s${c}${r.note ? ' ' + r.note : ''}`)
+  if (r.counts) { passed += r.counts.passed; failed += r.counts.failed; skipped += r.counts.skipped }
+  else if (r.status !== 0) failed += 1
+}
+const bad = results.filter((r) => r.status !== 0)
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
+process.exit(bad.length ? 1 : 0)

@@ -1,0 +1,28 @@
+// Vite for the webtensor SPA: React, cross-origin isolation (WASM threads need it), ES-module workers.
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+
+/** COOP + COEP make the page cross-origin isolated, which SharedArrayBuffer (onnxruntime-web's WASM threads) requires. */
+export const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+}
+
+export default defineConfig({
+  plugins: [react()],
+  server: { port: 5173, strictPort: true, headers: isolationHeaders },
+  preview: { port: 4173, strictPort: true, headers: isolationHeaders },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    manifest: true,
+    sourcemap: true,
+  },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.{ts,mjs}', 'bench/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+})
