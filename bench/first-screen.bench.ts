@@ -11,7 +11,7 @@ const root = new URL('..', import.meta.url).pathname
 const GOAL_KB = 250
 const HEAVY = [/onnxruntime/, /libp2p/, /@polkadot\//, /@chainsafe\//]
 
-type Output = Rollup.RollupOutput['output']
+type Output = Array<Rollup.OutputChunk | Rollup.OutputAsset>
 type Chunk = Extract<Output[number], { type: 'chunk' }>
 
 async function bundle(projectRoot: string, configFile: string | false): Promise<Output> {
