@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest'
+import { parseCommand, UsageError } from './args.ts'
+
+describe('webtensor CLI arguments', () => {
+  test('devnet defaults match Bittensor and the design contract', () => {
+    expect(parseCommand(['devnet'])).toEqual({
+      command: 'devnet',
+      tmp: false,
+      basePath: '.webtensor/devnet',
+      blockTime: 12_000,
+      instantSeal: false,
+      rpcPort: 9944,
+      relayPort: 9945,
+      pruning: 256,
+      archive: false,
+    })
+  })
+
+  test('every flag is read', () => {
+    expect(
+      parseCommand(['devnet', '--tmp', '--block-time', '1000', '--instant-seal', '--rpc-port', '0', '--relay-port', '0', '--archive']),
+    ).toMatchObject({ tmp: true, blockTime: 1000, instantSeal: true, rpcPort: 0, relayPort: 0, archive: true })
+    expect(parseCommand(['devnet', '--base-path', '/tmp/x', '--pruning', '16'])).toMatchObject({ basePath: '/tmp/x', pruning: 16 })
+  })
+
+  test('help', () => {
+    expect(parseCommand([])).toMatchObject({ command: 'help' })
+    expect(parseCommand(['devnet', '--help'])).toMatchObject({ command: 'help' })
+  })
+
+  test.each([
+    [['mine'], 'unknown command "mine"'],
+    [['devnet', '--block-time', 'fast'], '--block-time takes a whole number, not "fast"'],
+    [['devnet', '--block-time', '10'], '--block-time must be between 50 and 3600000, not 10'],
+    [['devnet', '--rpc-port', '70000'], '--rpc-port must be between 0 and 65535, not 70000'],
+    [['devnet', '--rpc-port', '9000', '--relay-port', '9000'], '--rpc-port and --relay-port must differ (both 9000)'],
+    [['devnet', '--tmp', '--base-path', 'x'], 'use either --tmp or --base-path, not both'],
+    [['devnet', '--archive', '--pruning', '5'], 'use either --archive or --pruning, not both'],
+    [['devnet', '--bogus'], "Unknown option '--bogus'"],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseCommand(argv)).toThrow(UsageError)
+    expect(() => parseCommand(argv)).toThrow(message)
+  })
+})

@@ -1,0 +1,97 @@
+// Parses `webtensor <command> [flags]` into checked options; every mistake is refused with a message saying what was wrong.
+import { parseArgs } from 'node:util'
+
+export type DevnetOptions = {
+  command: 'devnet'
+  /** Directory of the on-disk state database; `undefined` with `tmp` (a throwaway directory). */
+  basePath: string
+  tmp: boolean
+  /** Milliseconds between blocks; ignored with instantSeal. */
+  blockTime: number
+  instantSeal: boolean
+  rpcPort: number
+  relayPort: number
+  /** Past states kept for queries at older blocks; `archive` keeps every one. */
+  pruning: number
+  archive: boolean
+}
+
+export type Command = DevnetOptions | { command: 'help'; text: string }
+
+export const DEFAULT_BASE_PATH = '.webtensor/devnet'
+export const DEFAULT_BLOCK_TIME_MS = 12_000
+export const DEFAULT_RPC_PORT = 9944
+export const DEFAULT_RELAY_PORT = 9945
+export const DEFAULT_PRUNING = 256
+
+export const USAGE = `Usage: webtensor <command> [options]
+
+Commands:
+  devnet    run a subtensor-compatible development chain on this machine
+
+devnet options:
+  --tmp                 keep state in a throwaway directory, removed on exit
+  --base-path DIR       state database directory (default ${DEFAULT_BASE_PATH})
+  --block-time MS       milliseconds between blocks (default ${DEFAULT_BLOCK_TIME_MS}, like Bittensor)
+  --instant-seal        author a block as soon as a transaction arrives, instead of on a timer
+  --rpc-port PORT       JSON-RPC over WebSocket and HTTP (default ${DEFAULT_RPC_PORT})
+  --relay-port PORT     libp2p relay for WebRTC signalling (default ${DEFAULT_RELAY_PORT})
+  --pruning N           past block states kept for queries (default ${DEFAULT_PRUNING})
+  --archive             keep every past state
+`
+
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+function integer(flag: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--${flag} takes a whole number, not "${raw}"`)
+  const n = Number(raw)
+  if (n < min || n > max) throw new UsageError(`--${flag} must be between ${min} and ${max}, not ${n}`)
+  return n
+}
+
+export function parseCommand(argv: string[]): Command {
+  const [command, ...rest] = argv
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help', text: USAGE }
+  if (command !== 'devnet') throw new UsageError(`unknown command "${command}"\n\n${USAGE}`)
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: rest,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        tmp: { type: 'boolean', default: false },
+        'base-path': { type: 'string' },
+        'block-time': { type: 'string' },
+        'instant-seal': { type: 'boolean', default: false },
+        'rpc-port': { type: 'string' },
+        'relay-port': { type: 'string' },
+        pruning: { type: 'string' },
+        archive: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }))
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`)
+  }
+  if (values.help) return { command: 'help', text: USAGE }
+  if (values.tmp && values['base-path'] !== undefined) throw new UsageError('use either --tmp or --base-path, not both')
+  if (values.archive && values.pruning !== undefined) throw new UsageError('use either --archive or --pruning, not both')
+  const rpcPort = integer('rpc-port', values['rpc-port'], DEFAULT_RPC_PORT, 0, 65535)
+  const relayPort = integer('relay-port', values['relay-port'], DEFAULT_RELAY_PORT, 0, 65535)
+  if (rpcPort !== 0 && rpcPort === relayPort) throw new UsageError(`--rpc-port and --relay-port must differ (both ${rpcPort})`)
+  return {
+    command: 'devnet',
+    tmp: values.tmp,
+    basePath: values['base-path'] ?? DEFAULT_BASE_PATH,
+    blockTime: integer('block-time', values['block-time'], DEFAULT_BLOCK_TIME_MS, 50, 3_600_000),
+    instantSeal: values['instant-seal'],
+    rpcPort,
+    relayPort,
+    pruning: integer('pruning', values.pruning, DEFAULT_PRUNING, 1, 1_000_000),
+    archive: values.archive,
+  }
+}
