@@ -1,0 +1,67 @@
+// Signature checks as sp_runtime makes them: the signing payload, MultiSignature::verify against an AccountId32, and UncheckedExtrinsic::check.
+import { u8aConcat, u8aEq } from '@polkadot/util'
+import { blake2AsU8a, ed25519Verify, secp256k1Recover, sr25519Verify } from '@polkadot/util-crypto'
+import { InvalidExtrinsic } from './invalidExtrinsic.ts'
+import { additionalSignedCodec, additionalSignedFor, extraCodec } from './signedExtensions.ts'
+import type { ChainContext, Extra } from './signedExtensions.ts'
+import type { MultiAddress, MultiSignature, UncheckedExtrinsic } from './uncheckedExtrinsic.ts'
+
+/** `SignedPayload`: call ‖ extra ‖ additionalSigned, replaced by its blake2_256 when longer than 256 bytes. */
+export function signingPayload(call: Uint8Array, extra: Uint8Array, additionalSigned: Uint8Array): Uint8Array {
+  const payload = u8aConcat(call, extra, additionalSigned)
+  return payload.length > 256 ? blake2AsU8a(payload, 256) : payload
+}
+
+/**
+ * `MultiSignature::verify(payload, signer)`. Sr25519 and Ed25519 verify against the account id as the
+ * public key (Ed25519 under ZIP-215, as ed25519-zebra does). Ecdsa recovers the compressed public key from
+ * the signature over blake2_256(payload) (recovery id 0–3, or 27–30) and compares its blake2_256 with the account id.
+ */
+export function verifySignature(signer: Uint8Array, signature: MultiSignature, payload: Uint8Array): boolean {
+  if (signer.length !== 32) throw new RangeError(`an AccountId32 has 32 bytes, got ${signer.length}`)
+  try {
+    switch (signature.type) {
+      case 'Sr25519':
+        return sr25519Verify(payload, signature.value, signer)
+      case 'Ed25519':
+        return ed25519Verify(payload, signature.value, signer, true)
+      case 'Ecdsa': {
+        const v = signature.value[64]!
+        const recoveryId = v > 26 ? v - 27 : v
+        if (recoveryId > 3) return false
+        const publicKey = secp256k1Recover(blake2AsU8a(payload, 256), signature.value.subarray(0, 64), recoveryId, 'blake2', true)
+        return u8aEq(blake2AsU8a(publicKey, 256), signer)
+      }
+    }
+  } catch {
+    // Malformed keys, points or scalars: the signature does not verify.
+    return false
+  }
+}
+
+/** `AccountIdLookup::lookup`: subtensor resolves `MultiAddress::Id` only. */
+export function lookupSigner(address: MultiAddress): Uint8Array {
+  if (address.type === 'Id') return address.value
+  throw new InvalidExtrinsic(
+    'UnknownTransaction',
+    `Could not lookup information required to validate the transaction: the signer is a MultiAddress::${address.type}, and this chain looks up MultiAddress::Id (an AccountId32) only`,
+  )
+}
+
+export interface CheckedExtrinsic {
+  /** The signer's account id and the extensions' data; undefined for a bare extrinsic. */
+  signed: { signer: Uint8Array; extra: Extra } | undefined
+  call: Uint8Array
+}
+
+/**
+ * `UncheckedExtrinsic::check`, in Substrate's order: look up the signer, build additionalSigned
+ * (AncientBirthBlock), verify the signature over the payload (BadProof).
+ */
+export function checkExtrinsic({ signature, call }: UncheckedExtrinsic, chain: ChainContext): CheckedExtrinsic {
+  if (signature === undefined) return { signed: undefined, call }
+  const signer = lookupSigner(signature.address)
+  const payload = signingPayload(call, extraCodec.enc(signature.extra), additionalSignedCodec.enc(additionalSignedFor(signature.extra, chain)))
+  if (!verifySignature(signer, signature.signature, payload)) throw new InvalidExtrinsic('InvalidTransaction', 'Transaction has a bad signature')
+  return { signed: { signer, extra: signature.extra }, call }
+}
