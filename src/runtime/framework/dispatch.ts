@@ -16,10 +16,19 @@ export interface RuntimeEventLike {
   readonly value: { readonly type: string; readonly value?: unknown }
 }
 
+/** A RuntimeCall with its payload erased, as calls that carry calls hold it. */
+export type NestedCall = { readonly type: string; readonly value: { readonly type: string; readonly value: unknown } }
+
 /** The environment a dispatchable or hook runs in; the executive provides it (storage is transactional there). */
 export interface DispatchContext {
   readonly storage: StorageBackend
   deposit(event: RuntimeEventLike): void
+  /**
+   * Dispatches a call from inside another (Sudo, Utility) in its own storage layer, as FRAME does for
+   * every dispatch: its writes and events are kept if it returns, discarded if it throws. `bypassFilter`
+   * skips the runtime's call filter (root dispatch through Sudo).
+   */
+  dispatch(origin: Origin, call: NestedCall, options?: { bypassFilter?: boolean }): PostDispatchInfo | void
 }
 
 /** What a dispatchable may report after running (FRAME's `PostDispatchInfo`). */

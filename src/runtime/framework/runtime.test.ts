@@ -17,7 +17,13 @@ function context(): DispatchContext & { events: RuntimeEventLike[] } {
   const storage = new MemoryStorage()
   demoRuntime.buildGenesis(storage, { Balances: { balances: [[ALICE, 1_000n]] } })
   const events: RuntimeEventLike[] = []
-  return { storage, events, deposit: (e) => events.push(e) }
+  const ctx: DispatchContext & { events: RuntimeEventLike[] } = {
+    storage,
+    events,
+    deposit: (e) => events.push(e),
+    dispatch: (origin, call) => demoRuntime.dispatch(ctx, origin, call),
+  }
+  return ctx
 }
 
 type DemoCall = ValueOf<typeof demoRuntime.RuntimeCall>

@@ -60,17 +60,33 @@ const HASHER_TAG: Record<Hasher, HasherTag> = {
 const lines = (docs: string | undefined) => (docs === undefined ? [] : docs.split('\n'))
 const hex = (bytes: Uint8Array) => u8aToHex(bytes) as Hex
 
+const extrinsicTypeCache = new WeakMap<object, { Extra: AnyType; UncheckedExtrinsic: AnyType }>()
+
+/**
+ * The runtime's `UncheckedExtrinsic` and `Extra` types, one instance per runtime so runtime APIs that take
+ * an extrinsic (`TaggedTransactionQueue`, `TransactionPaymentApi`) name the same type as the extrinsic section.
+ */
+export function extrinsicTypes(source: Pick<MetadataSource, 'runtime' | 'extrinsic'>): { Extra: AnyType; UncheckedExtrinsic: AnyType } {
+  const cached = extrinsicTypeCache.get(source.runtime)
+  if (cached) return cached
+  const { runtime, extrinsic } = source
+  const Extra = tuple(...extrinsic.signedExtensions.map((e) => e.type))
+  // To scale-info the extrinsic is opaque bytes; clients read its parts from the type parameters.
+  const UncheckedExtrinsic = newtype('sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic', Bytes, {
+    params: { Address: extrinsic.address, Call: runtime.RuntimeCall, Signature: extrinsic.signature, Extra },
+  })
+  const types = { Extra, UncheckedExtrinsic }
+  extrinsicTypeCache.set(runtime, types)
+  return types
+}
+
 /** Encodes the runtime's metadata at the given version (magic number included). */
 export function buildMetadata(source: MetadataSource, version: MetadataVersion): Uint8Array {
   const { runtime, extrinsic } = source
   const registry = new PortableRegistry()
   const id = (t: AnyType) => registry.intern(t)
 
-  const Extra = tuple(...extrinsic.signedExtensions.map((e) => e.type))
-  // To scale-info the extrinsic is opaque bytes; clients read its parts from the type parameters.
-  const UncheckedExtrinsic = newtype('sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic', Bytes, {
-    params: { Address: extrinsic.address, Call: runtime.RuntimeCall, Signature: extrinsic.signature, Extra },
-  })
+  const { Extra, UncheckedExtrinsic } = extrinsicTypes(source)
 
   const pallets = runtime.pallets.map((p) => ({
     name: p.name,

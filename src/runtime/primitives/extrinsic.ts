@@ -99,3 +99,26 @@ export const CheckMetadataHash: SignedExtension = {
   type: struct('frame_metadata_hash_extension::CheckMetadataHash', { mode: withTypeName(MetadataHashMode, 'Mode') }, { params: { T: null } }),
   additionalSigned: Option(byteArray(32)),
 }
+
+// subtensor spec 425 added these (explicit and implicit data both empty); CommitmentsSignedExtension is gone.
+export const SudoTransactionExtension: SignedExtension = { identifier: 'SudoTransactionExtension', type: marker('pallet_sudo::extension::CheckOnlySudoAccount'), additionalSigned: unit }
+export const CheckShieldedTxValidity: SignedExtension = { identifier: 'CheckShieldedTxValidity', type: marker('pallet_shield::extension::CheckShieldedTxValidity'), additionalSigned: unit }
+export const SubtensorTransactionExtension: SignedExtension = { identifier: 'SubtensorTransactionExtension', type: marker('pallet_subtensor::extensions::subtensor::SubtensorTransactionExtension'), additionalSigned: unit }
+export const DrandPriority: SignedExtension = { identifier: 'DrandPriority', type: marker('pallet_drand::drand_priority::DrandPriority'), additionalSigned: unit }
+
+/** subtensor's transaction extensions (spec 425), in order; the explicit bytes are era, nonce, tip and metadata-hash mode. */
+export const SUBTENSOR_SIGNED_EXTENSIONS: readonly SignedExtension[] = [
+  CheckNonZeroSender,
+  CheckSpecVersion,
+  CheckTxVersion,
+  CheckGenesis,
+  CheckMortality,
+  CheckNonce,
+  CheckWeight,
+  ChargeTransactionPayment,
+  SudoTransactionExtension,
+  CheckShieldedTxValidity,
+  SubtensorTransactionExtension,
+  DrandPriority,
+  CheckMetadataHash,
+]
