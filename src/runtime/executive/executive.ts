@@ -27,6 +27,8 @@ type EventRecord = { phase: Phase; event: RuntimeEventLike; topics: Hex[] }
 type RuntimeCall = NestedCall
 
 const ZERO_ACCOUNT = `0x${'00'.repeat(32)}`
+/** How far ahead of its account's nonce a transaction may wait in the pool (a far-future nonce is refused). */
+export const MAX_NONCE_GAP = 1024
 const w = config.weight
 const addW = (a: Weight, b: Weight): Weight => ({ refTime: a.refTime + b.refTime, proofSize: a.proofSize + b.proofSize })
 const minW = (a: Weight, b: Weight): Weight => ({ refTime: a.refTime < b.refTime ? a.refTime : b.refTime, proofSize: a.proofSize < b.proofSize ? a.proofSize : b.proofSize })
@@ -233,6 +235,8 @@ function validateSigned(block: BlockExecution, c: Checked, mode: 'validate' | 'a
   if (paysFee && account.providers === 0 && account.sufficients === 0) throw invalid('Payment', 'the account does not exist (no balance)')
   if (extra.nonce < account.nonce) throw invalid('Stale', `nonce ${extra.nonce} was already used; the account's next nonce is ${account.nonce}`)
   if (mode === 'apply' && extra.nonce > account.nonce) throw invalid('Future', `nonce ${extra.nonce} is ahead of the account's next nonce ${account.nonce}`)
+  // The devnet's pool holds at most MAX_NONCE_GAP transactions ahead of an account's nonce.
+  if (extra.nonce > account.nonce + MAX_NONCE_GAP) throw invalid('Future', `nonce ${extra.nonce} is more than ${MAX_NONCE_GAP} ahead of the account's next nonce ${account.nonce}`)
   // CheckWeight
   const cls = c.info.class.type
   const maxExtrinsic = cls === 'Normal' ? config.NORMAL_MAX_EXTRINSIC : config.OPERATIONAL_MAX_EXTRINSIC
