@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { PoolError, TransactionPool, type PoolEvent, type Validity } from './pool.ts'
+import { PoolError, TransactionPool, type PoolEvent, type PoolTransaction, type Validity } from './pool.ts'
 
 const v = (who: string, nonce: number, stateNonce: number, priority = 1n, longevity = 64): Validity => ({
   priority,
@@ -81,4 +81,63 @@ describe('transaction pool', () => {
     expect(events).toContainEqual({ type: 'dropped', hash: '0xc0', reason: 'longevity elapsed' })
     expect(p.pending().map((t) => t.hash)).toEqual(['0xa1'])
   })
+
+  test('a transaction needing two that share a predecessor (a diamond) is ready once all are', () => {
+    const { p } = pool()
+    const validity = (requires: string[], provides: string[], priority = 1n): Validity => ({ priority, requires, provides, longevity: 64 })
+    p.submit('0xd', bytes(), validity(['b', 'c'], ['d']), 0)
+    p.submit('0xb', bytes(), validity(['a'], ['b'], 5n), 0)
+    p.submit('0xc', bytes(), validity(['a'], ['c'], 9n), 0)
+    expect(p.ready()).toEqual([])
+    expect(p.submit('0xa', bytes(), validity([], ['a']), 0)).toBe('ready')
+    expect(p.ready().map((t) => t.hash)).toEqual(['0xa', '0xc', '0xb', '0xd'])
+  })
+
+  test('block order matches the definition (best priority among those whose requirements are met) on random pools', () => {
+    // The definition, written the slow way: repeatedly take the best ready transaction whose requirements are provided.
+    const reference = (txs: PoolTransaction[]) => {
+      const out: PoolTransaction[] = []
+      const provided = new Set<string>()
+      const left = new Set(txs)
+      while (left.size > 0) {
+        const next = [...left]
+          .filter((t) => t.validity.requires.every((r) => provided.has(r)))
+          .sort((a, b) => (a.validity.priority !== b.validity.priority ? (a.validity.priority > b.validity.priority ? -1 : 1) : a.seq - b.seq))[0]
+        if (!next) break
+        left.delete(next)
+        out.push(next)
+        for (const tag of next.validity.provides) provided.add(tag)
+      }
+      return out
+    }
+    let seed = 7
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    for (let round = 0; round < 40; round++) {
+      const { p, events } = pool()
+      const senders = 1 + random(6)
+      const next = Array.from({ length: senders }, () => 0)
+      for (let i = 0; i < 30; i++) {
+        const who = random(senders)
+        // Mostly the next nonce, sometimes a gap (future), with random priorities.
+        const nonce = next[who]! + (random(5) === 0 ? 1 : 0)
+        next[who] = Math.max(next[who]!, nonce + 1)
+        const hash = `0x${round}-${i}`
+        if (p.has(hash)) continue
+        try {
+          p.submit(hash, bytes(), v(`s${who}`, nonce, 0, BigInt(random(4)), 64), 0)
+        } catch {
+          // Same sender and nonce at no better priority: refused, as it should be.
+        }
+      }
+      const ready = p.ready()
+      expect(ready.map((t) => t.hash)).toEqual(reference(p.pending().filter((t) => ready.includes(t))).map((t) => t.hash))
+      // Every transaction reported ready is ready or was replaced since.
+      const reported = events.filter((e) => e.type === 'ready').map((e) => e.hash)
+      for (const t of ready) expect(reported).toContain(t.hash)
+    }
+  })
 })
+

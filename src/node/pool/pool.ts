@@ -52,6 +52,8 @@ export class TransactionPool {
   private readonly all = new Map<string, PoolTransaction>()
   /** tag → hash of the pooled transaction providing it. */
   private readonly providers = new Map<string, string>()
+  /** tag → hashes of the pooled transactions that require it. */
+  private readonly requirers = new Map<string, Set<string>>()
   private readonly listeners = new Set<(e: PoolEvent) => void>()
   private readySet = new Set<string>()
   private seq = 0
@@ -95,7 +97,8 @@ export class TransactionPool {
     }
     if (this.all.size >= this.limits.maxCount || this.bytes + bytes.length > this.limits.maxBytes) {
       // Full: only a transaction that beats the lowest-priority one gets in, by pushing it out.
-      const worst = [...this.all.values()].sort(byPriority).at(-1)
+      let worst: PoolTransaction | undefined
+      for (const t of this.all.values()) if (!worst || byPriority(t, worst) > 0) worst = t
       if (!worst || worst.validity.priority >= validity.priority)
         throw new PoolError('ImmediatelyDropped', 'Immediately Dropped: the transaction pool is full')
       this.drop(worst.hash)
@@ -110,60 +113,102 @@ export class TransactionPool {
       }
     }
     const tx: PoolTransaction = { hash, bytes, validity, validatedAt: bestNumber, seq: this.seq++ }
-    this.all.set(hash, tx)
-    this.bytes += bytes.length
-    for (const tag of validity.provides) this.providers.set(tag, hash)
-    this.refreshReadiness()
-    const state = this.readySet.has(hash) ? 'ready' : 'future'
-    if (state === 'future') this.emit({ type: 'future', hash })
-    return state
+    this.insert(tx)
+    if (this.requiresMet(tx)) {
+      this.promote([tx])
+      return 'ready'
+    }
+    this.emit({ type: 'future', hash })
+    return 'future'
   }
 
-  /** Recomputes which transactions are ready and reports each one that just became ready. */
-  private refreshReadiness() {
-    const before = this.readySet
-    this.readySet = new Set<string>()
-    for (const t of this.all.values()) if (this.isReady(t)) this.readySet.add(t.hash)
-    for (const t of this.ready()) if (!before.has(t.hash)) this.emit({ type: 'ready', hash: t.hash })
+  private insert(tx: PoolTransaction) {
+    this.all.set(tx.hash, tx)
+    this.bytes += tx.bytes.length
+    for (const tag of tx.validity.provides) this.providers.set(tag, tx.hash)
+    for (const tag of tx.validity.requires) {
+      let set = this.requirers.get(tag)
+      if (!set) this.requirers.set(tag, (set = new Set()))
+      set.add(tx.hash)
+    }
   }
 
   /**
    * Ready means every required tag is provided by a ready transaction in the pool. As in Substrate,
    * the runtime lists in `requires` only what the chain state does not already satisfy.
    */
-  private isReady(tx: PoolTransaction, seen = new Set<string>()): boolean {
+  private requiresMet(tx: PoolTransaction): boolean {
     for (const tag of tx.validity.requires) {
       const p = this.providers.get(tag)
-      if (p === undefined) return false
-      if (seen.has(p)) return false
-      seen.add(p)
-      if (!this.isReady(this.all.get(p)!, seen)) return false
+      if (p === undefined || !this.readySet.has(p)) return false
     }
     return true
   }
 
+  /** Marks `start` ready and, in dependency order, every waiting transaction that becomes ready with it. */
+  private promote(start: PoolTransaction[]) {
+    const queue = [...start]
+    for (let i = 0; i < queue.length; i++) {
+      const tx = queue[i]!
+      if (this.readySet.has(tx.hash)) continue
+      this.readySet.add(tx.hash)
+      this.emit({ type: 'ready', hash: tx.hash })
+      for (const tag of tx.validity.provides) {
+        for (const h of this.requirers.get(tag) ?? []) {
+          const next = this.all.get(h)!
+          if (!this.readySet.has(h) && this.requiresMet(next)) queue.push(next)
+        }
+      }
+    }
+  }
+
+  /** Recomputes readiness from scratch (after re-validation), reporting each transaction that just became ready. */
+  private refreshReadiness() {
+    const before = this.readySet
+    this.readySet = new Set()
+    const roots = [...this.all.values()].filter((t) => this.requiresMet(t)).sort((a, b) => a.seq - b.seq)
+    const queue = [...roots]
+    for (let i = 0; i < queue.length; i++) {
+      const tx = queue[i]!
+      if (this.readySet.has(tx.hash)) continue
+      this.readySet.add(tx.hash)
+      if (!before.has(tx.hash)) this.emit({ type: 'ready', hash: tx.hash })
+      for (const tag of tx.validity.provides)
+        for (const h of this.requirers.get(tag) ?? []) if (!this.readySet.has(h) && this.requiresMet(this.all.get(h)!)) queue.push(this.all.get(h)!)
+    }
+  }
+
   /**
-   * Ready transactions in the order a block should include them: highest priority first, but never
-   * before the transactions that provide what it requires.
+   * Ready transactions in the order a block should include them: highest priority first (then
+   * earliest), but never before the transactions that provide what it requires.
    */
   ready(): PoolTransaction[] {
-    const ready = [...this.all.values()].filter((t) => this.readySet.has(t.hash))
-    const pending = new Set(ready.map((t) => t.hash))
+    const waiting = new Map<string, number>()
+    const heap = new Heap<PoolTransaction>((a, b) => byPriority(a, b) < 0)
+    for (const h of this.readySet) {
+      const tx = this.all.get(h)!
+      if (tx.validity.requires.length === 0) heap.push(tx)
+      else waiting.set(h, tx.validity.requires.length)
+    }
     const out: PoolTransaction[] = []
-    const provided = new Set<string>()
-    while (pending.size) {
-      const next = ready
-        .filter((t) => pending.has(t.hash) && t.validity.requires.every((r) => provided.has(r)))
-        .sort(byPriority)[0]
-      if (!next) break
-      pending.delete(next.hash)
+    while (heap.size) {
+      const next = heap.pop()!
       out.push(next)
-      for (const p of next.validity.provides) provided.add(p)
+      for (const tag of next.validity.provides) {
+        for (const h of this.requirers.get(tag) ?? []) {
+          const left = waiting.get(h)
+          if (left === undefined) continue
+          if (left === 1) {
+            waiting.delete(h)
+            heap.push(this.all.get(h)!)
+          } else waiting.set(h, left - 1)
+        }
+      }
     }
     return out
   }
 
-  /** Hashes of everything pooled (ready and future), for author_pendingExtrinsics. */
+  /** Everything pooled (ready and future) in arrival order, for author_pendingExtrinsics. */
   pending(): PoolTransaction[] {
     return [...this.all.values()].sort((a, b) => a.seq - b.seq)
   }
@@ -181,8 +226,24 @@ export class TransactionPool {
     this.all.delete(hash)
     this.bytes -= tx.bytes.length
     for (const tag of tx.validity.provides) if (this.providers.get(tag) === hash) this.providers.delete(tag)
-    this.readySet.delete(hash)
+    for (const tag of tx.validity.requires) {
+      const set = this.requirers.get(tag)
+      set?.delete(hash)
+      if (set?.size === 0) this.requirers.delete(tag)
+    }
+    if (this.readySet.delete(hash)) this.demoteDependents(tx)
     return tx
+  }
+
+  /** Transactions that relied on a removed one wait again. */
+  private demoteDependents(tx: PoolTransaction) {
+    const queue = [tx]
+    for (let i = 0; i < queue.length; i++) {
+      for (const tag of queue[i]!.validity.provides) {
+        if (this.providers.has(tag) && this.readySet.has(this.providers.get(tag)!)) continue
+        for (const h of this.requirers.get(tag) ?? []) if (this.readySet.delete(h)) queue.push(this.all.get(h)!)
+      }
+    }
   }
 
   /**
@@ -207,12 +268,50 @@ export class TransactionPool {
         this.emit({ type: 'invalid', hash: tx.hash, reason: v.invalid })
         continue
       }
-      for (const tag of tx.validity.provides) if (this.providers.get(tag) === tx.hash) this.providers.delete(tag)
+      this.drop(tx.hash)
       tx.validity = v
       tx.validatedAt = bestNumber
-      for (const tag of v.provides) this.providers.set(tag, tx.hash)
+      this.insert(tx)
     }
     this.refreshReadiness()
+  }
+}
+
+/** A binary heap; `before(a, b)` is true when `a` comes out first. */
+class Heap<T> {
+  private readonly items: T[] = []
+  constructor(private readonly before: (a: T, b: T) => boolean) {}
+  get size() {
+    return this.items.length
+  }
+  push(x: T) {
+    const a = this.items
+    a.push(x)
+    for (let i = a.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1
+      if (!this.before(a[i]!, a[p]!)) break
+      ;[a[i], a[p]] = [a[p]!, a[i]!]
+      i = p
+    }
+  }
+  pop(): T | undefined {
+    const a = this.items
+    const top = a[0]
+    const last = a.pop()
+    if (a.length && last !== undefined) {
+      a[0] = last
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1
+        const r = l + 1
+        let m = i
+        if (l < a.length && this.before(a[l]!, a[m]!)) m = l
+        if (r < a.length && this.before(a[r]!, a[m]!)) m = r
+        if (m === i) break
+        ;[a[i], a[m]] = [a[m]!, a[i]!]
+        i = m
+      }
+    }
+    return top
   }
 }
 
