@@ -8,7 +8,21 @@ const bin = (name) => join(root, 'node_modules', '.bin', name)
 
 /** The services `npm start` runs. Later parts (devnet, relay, demo miners and validators) join this list. */
 const appPort = process.env.WEBTENSOR_APP_PORT ?? '5173'
+const rpcPort = process.env.WEBTENSOR_RPC_PORT ?? '9944'
+const relayPort = process.env.WEBTENSOR_RELAY_PORT ?? '9945'
 const services = [
+  {
+    name: 'devnet',
+    cmd: process.execPath,
+    // State persists in .webtensor/devnet between runs; `rm -rf .webtensor` starts a fresh chain.
+    args: [
+      join(root, 'bin', 'webtensor.mjs'), 'devnet',
+      '--block-time', process.env.WEBTENSOR_BLOCK_TIME ?? '2000',
+      '--rpc-port', rpcPort,
+      '--relay-port', relayPort,
+      '--base-path', process.env.WEBTENSOR_BASE_PATH ?? join(root, '.webtensor', 'devnet'),
+    ],
+  },
   { name: 'app', cmd: bin('vite'), args: ['--port', appPort, '--strictPort', '--host', '127.0.0.1'] },
 ]
 
@@ -57,5 +71,5 @@ for (const s of services) {
   })
 }
 
-console.log(`[start] webtensor is starting: app on http://localhost:${appPort}  (Ctrl-C stops everything)`)
+console.log(`[start] webtensor is starting: devnet on ws://127.0.0.1:${rpcPort}, app on http://localhost:${appPort}  (Ctrl-C stops everything)`)
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => stopAll(0))

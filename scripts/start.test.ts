@@ -1,8 +1,12 @@
 // `npm start` serves the app, and Ctrl-C (SIGINT) stops it and every process it started.
 import { spawn, execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect, test } from 'vitest'
 
 const PORT = 5391
+const RPC_PORT = 9391
 
 function descendants(pid: number): number[] {
   const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,pgid='], { encoding: 'utf8' })
@@ -36,9 +40,10 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined> | T | u
   }
 }
 
-test('npm start serves the shell with COOP/COEP and Ctrl-C stops every child', { timeout: 60_000 }, async () => {
+test('npm start serves the shell and the devnet, and Ctrl-C stops every child', { timeout: 60_000 }, async () => {
+  const basePath = mkdtempSync(join(tmpdir(), 'webtensor-start-'))
   const start = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: { ...process.env, WEBTENSOR_APP_PORT: String(PORT) },
+    env: { ...process.env, WEBTENSOR_APP_PORT: String(PORT), WEBTENSOR_RPC_PORT: String(RPC_PORT), WEBTENSOR_RELAY_PORT: String(RPC_PORT + 1), WEBTENSOR_BLOCK_TIME: '500', WEBTENSOR_BASE_PATH: basePath },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -57,6 +62,17 @@ test('npm start serves the shell with COOP/COEP and Ctrl-C stops every child', {
     expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin')
     expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp')
 
+    // The devnet answers JSON-RPC over HTTP on its port and produces blocks.
+    const chain = await waitFor('the devnet to answer', async () => {
+      try {
+        const r = await fetch(`http://127.0.0.1:${RPC_PORT}/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_chain', params: [] }) })
+        return ((await r.json()) as { result: string }).result
+      } catch {
+        return undefined
+      }
+    })
+    expect(chain).toBe('webtensor devnet')
+
     const children = descendants(start.pid!)
     expect(children.length).toBeGreaterThan(0)
 
@@ -69,5 +85,6 @@ test('npm start serves the shell with COOP/COEP and Ctrl-C stops every child', {
     throw new Error(`${(e as Error).message}\n--- npm start output ---\n${output}`)
   } finally {
     if (start.exitCode === null) start.kill('SIGKILL')
+    rmSync(basePath, { recursive: true, force: true })
   }
 })

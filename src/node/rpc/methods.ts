@@ -28,6 +28,8 @@ export type StopSubscription = () => void
 
 export type SubscriptionDefinition = {
   subscribe: string
+  /** Other names of the subscribe method (e.g. `chain_subscribeNewHead` for `chain_subscribeNewHeads`). */
+  aliases?: readonly string[]
   /** The unsubscribe method and its aliases (e.g. `chain_unsubscribeNewHead`, `unsubscribe_newHead`). */
   unsubscribe: string | readonly string[]
   notification: string
@@ -52,19 +54,20 @@ export class RpcMethods {
     this.add('rpc_methods', () => ({ version: 1, methods: this.names() }))
   }
 
-  /** Registers a plain method; a name can be registered once. */
-  add(name: string, handler: MethodHandler): this {
-    this.ensureFree([name])
-    this.entries.set(name, { kind: 'call', handler })
+  /** Registers a plain method under its name and any aliases; a name can be registered once. */
+  add(name: string, handler: MethodHandler, aliases: readonly string[] = []): this {
+    this.ensureFree([name, ...aliases])
+    for (const n of [name, ...aliases]) this.entries.set(n, { kind: 'call', handler })
     return this
   }
 
-  /** Registers the subscribe method and every unsubscribe name of one subscription. */
+  /** Registers the subscribe method (and its aliases) and every unsubscribe name of one subscription. */
   addSubscription(subscription: SubscriptionDefinition): this {
     const unsubscribe = typeof subscription.unsubscribe === 'string' ? [subscription.unsubscribe] : [...subscription.unsubscribe]
     if (unsubscribe.length === 0) throw new Error(`subscription ${subscription.subscribe} needs an unsubscribe method`)
-    this.ensureFree([subscription.subscribe, ...unsubscribe])
-    this.entries.set(subscription.subscribe, { kind: 'subscribe', subscription })
+    const subscribe = [subscription.subscribe, ...(subscription.aliases ?? [])]
+    this.ensureFree([...subscribe, ...unsubscribe])
+    for (const name of subscribe) this.entries.set(name, { kind: 'subscribe', subscription })
     for (const name of unsubscribe) this.entries.set(name, { kind: 'unsubscribe', subscription })
     return this
   }

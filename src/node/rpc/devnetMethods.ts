@@ -1,0 +1,20 @@
+// Every JSON-RPC method the devnet serves, gathered from its namespaces into one registry (`rpc_methods` lists them all).
+import type { DevnetChain } from '../chain/chain.ts'
+import { RpcMethods } from './methods.ts'
+import { registerAuthorMethods } from './namespaces/author.ts'
+import { registerChainMethods } from './namespaces/chain.ts'
+import { registerDevMethods } from './namespaces/dev.ts'
+import { registerPaymentMethods } from './namespaces/payment.ts'
+import { registerStateMethods } from './namespaces/state.ts'
+import { registerSystemMethods, type NodeIdentity } from './namespaces/system.ts'
+
+export function devnetMethods(chain: DevnetChain, node: NodeIdentity): RpcMethods {
+  const methods = new RpcMethods()
+  registerChainMethods(methods, chain)
+  registerStateMethods(methods, chain)
+  registerAuthorMethods(methods, chain)
+  registerSystemMethods(methods, chain, node)
+  registerPaymentMethods(methods, chain)
+  registerDevMethods(methods, chain)
+  return methods
+}
