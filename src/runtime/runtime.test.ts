@@ -1,5 +1,7 @@
 // The runtime end to end in memory: genesis, signed transfers through the transaction extensions, fees to the author, events as polkadot-js decodes them.
 import { describe, expect, test } from 'vitest'
+import { Keyring } from '@polkadot/keyring'
+import { u8aToHex } from '@polkadot/util'
 import { TestChain, dev, pub } from './testing/chain.ts'
 import { tao } from './primitives/bittensor.ts'
 
@@ -87,6 +89,18 @@ describe('devnet runtime', () => {
     const broke = c.validate(c.sign(dev.charlie, c.tx('System', 'remark', '0x02')))
     expect(broke).toMatchObject({ ok: false, invalid: { variant: 'Payment' } })
     expect(c.validate(new Uint8Array([0x08, 0x04, 0x00]))).toMatchObject({ ok: false, invalid: { kind: 'BadFormat' } })
+  })
+
+  test.each(['ed25519', 'ecdsa'] as const)('an %s-signed transfer is applied like an sr25519 one', (type) => {
+    const pair = new Keyring({ type }).addFromUri('//Dave')
+    // An ecdsa account id is the blake2_256 of its compressed public key.
+    const id = u8aToHex(pair.addressRaw) as `0x${string}`
+    const c = new TestChain([[ALICE, tao(1000)], [ONE, tao(1)], [id, tao(100)]])
+    c.block()
+    c.block([c.sign(pair, c.tx('Balances', 'transfer_allow_death', { Id: BOB }, tao(1)), { nonce: 0 })])
+    expect(c.events().map((e) => e.event)).toContain('balances.Transfer')
+    expect(c.account(BOB).free).toBe(tao(1))
+    expect(c.account(id).nonce).toBe(1)
   })
 
   test('sudo: //Alice dispatches root calls; others are refused at the pool', () => {
