@@ -3,10 +3,13 @@ import type { DevnetChain } from '../chain/chain.ts'
 import { RpcMethods } from './methods.ts'
 import { registerAuthorMethods } from './namespaces/author.ts'
 import { registerChainMethods } from './namespaces/chain.ts'
+import { registerChainHeadMethods } from './namespaces/chainHead.ts'
+import { registerChainSpecMethods } from './namespaces/chainSpec.ts'
 import { registerDevMethods } from './namespaces/dev.ts'
 import { registerPaymentMethods } from './namespaces/payment.ts'
 import { registerStateMethods } from './namespaces/state.ts'
 import { registerSystemMethods, type NodeIdentity } from './namespaces/system.ts'
+import { registerTransactionMethods } from './namespaces/transaction.ts'
 
 export function devnetMethods(chain: DevnetChain, node: NodeIdentity): RpcMethods {
   const methods = new RpcMethods()
@@ -16,5 +19,8 @@ export function devnetMethods(chain: DevnetChain, node: NodeIdentity): RpcMethod
   registerSystemMethods(methods, chain, node)
   registerPaymentMethods(methods, chain)
   registerDevMethods(methods, chain)
+  registerChainSpecMethods(methods, chain)
+  registerChainHeadMethods(methods, chain)
+  registerTransactionMethods(methods, chain)
   return methods
 }

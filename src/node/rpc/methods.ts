@@ -15,6 +15,8 @@ export type MethodHandler = (params: Params, ctx: CallContext) => unknown
 
 /** Where a subscription's producer sends to; every call after the subscription ended is ignored. */
 export type SubscriptionSink = {
+  /** The subscription id the client was given (protocols such as chainHead_v1 refer to it in later calls). */
+  readonly id: string
   /** Sends `{ jsonrpc, method: notification, params: { subscription, result } }`. */
   next(result: unknown): void
   /** Sends `params: { subscription, error }` (an RpcError as is, anything else as -32603) and ends the subscription. */

@@ -43,6 +43,7 @@ export class Subscriptions {
     const sub: Live = { id: this.newId(), definition, held: [], ended: false, stopped: false }
     this.live.set(sub.id, sub)
     const sink: SubscriptionSink = {
+      id: sub.id,
       next: (result) => this.notify(sub, { subscription: sub.id, result: result ?? null }),
       error: (error) => {
         if (sub.ended) return
