@@ -50,13 +50,33 @@ export function createRuntime(): HostedRuntime {
     return m
   }
 
+  // The block best+1 initialised on the best state, made once per (state, best block) rather than per transaction:
+  // validation only reads it, and each validation runs in a storage layer that is dropped afterwards.
+  let validating: { state: StateReader; genesisHash: Hex; parentNumber: number; parentHash: Hex; block: BlockExecution } | undefined
+  const validationBlockFor = (state: StateReader, chain: ChainInfo): BlockExecution => {
+    const v = validating
+    if (v && v.state === state && v.genesisHash === chain.genesisHash && v.parentNumber === chain.parentNumber && v.parentHash === chain.parentHash) return v.block
+    validating = undefined
+    const block = validationBlock(state, chain)
+    validating = { state, genesisHash: chain.genesisHash, parentNumber: chain.parentNumber, parentHash: chain.parentHash, block }
+    return block
+  }
+
   const validate = (state: StateReader, chain: ChainInfo, extrinsic: Uint8Array): ValidationResult => {
     const hash = blake2AsHex(extrinsic, 256) as Hex
+    const block = validationBlockFor(state, chain)
+    const events = block.events.records.length
+    block.storage.begin()
     try {
-      return { ok: true, valid: validateTransaction(validationBlock(state, chain), extrinsic), hash }
+      return { ok: true, valid: validateTransaction(block, extrinsic), hash }
     } catch (e) {
       if (e instanceof TransactionRefused) return { ok: false, invalid: e.invalid, hash }
+      // A runtime bug: do not keep a block it may have left in an unknown state.
+      validating = undefined
       throw e
+    } finally {
+      if (block.storage.depth > 1) block.storage.rollback()
+      block.events.records.length = events
     }
   }
 

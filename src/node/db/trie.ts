@@ -604,9 +604,20 @@ export function trieRoot(entries: Iterable<readonly [Uint8Array, Uint8Array]>, s
 }
 
 /** `sp_trie::TrieConfiguration::ordered_trie_root`: keys are the SCALE `Compact<u32>` of each value's index. */
+/** `Compact<u32>` of a list index, as `compactToU8a(index)` encodes it (without going through BN). */
+function compactIndex(index: number): Uint8Array {
+  if (index < 0x40) return new Uint8Array([index << 2])
+  if (index < 0x4000) return new Uint8Array([((index << 2) | 0b01) & 0xff, index >> 6])
+  if (index < 0x4000_0000) {
+    const v = ((index << 2) | 0b10) >>> 0
+    return new Uint8Array([v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24])
+  }
+  return compactToU8a(index)
+}
+
 export function orderedTrieRoot(values: readonly Uint8Array[], stateVersion: StateVersion): Uint8Array {
   return trieRoot(
-    values.map((value, index) => [compactToU8a(index), value] as const),
+    values.map((value, index) => [compactIndex(index), value] as const),
     stateVersion,
   )
 }

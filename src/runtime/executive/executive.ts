@@ -1,11 +1,11 @@
 // The executive: initialises a block, applies inherents and signed extrinsics through subtensor's transaction extensions, dispatches transactionally, and finalises the header.
-import { hexToU8a, u8aToHex, u8aConcat, compactToU8a } from '@polkadot/util'
+import { hexToU8a, u8aToHex, u8aConcat, u8aEq, compactToU8a } from '@polkadot/util'
 import { blake2AsHex } from '@polkadot/util-crypto'
 import { decodeUncheckedExtrinsic, type DecodedExtrinsic } from '../extrinsic/uncheckedExtrinsic.ts'
-import { checkExtrinsic } from '../extrinsic/verify.ts'
+import { checkExtrinsic, checkExtrinsicAgain } from '../extrinsic/verify.ts'
 import { InvalidExtrinsic } from '../extrinsic/invalidExtrinsic.ts'
 import { death, birth } from '../extrinsic/era.ts'
-import type { Extra } from '../extrinsic/signedExtensions.ts'
+import type { ChainContext, Extra } from '../extrinsic/signedExtensions.ts'
 import { DispatchFailure, NONE, signed, type DispatchContext, type NestedCall, type Origin, type PostDispatchInfo, type RuntimeEventLike } from '../framework/dispatch.ts'
 import { type DispatchError, type DispatchInfo, type Phase, type Weight } from '../primitives/substrate.ts'
 import type { Hex } from '../primitives/types.ts'
@@ -99,14 +99,16 @@ export class BlockExecution implements DispatchContext {
 
   /** `sp_runtime::traits::Checkable` with subtensor's ChainContext: the hash of any kept ancestor. */
   extrinsicChain() {
-    return {
+    // Made once per block: every field is fixed for the block, and `blockHash` reads the storage when called.
+    return (this.#extrinsicChain ??= {
       specVersion: config.SPEC_VERSION,
       transactionVersion: config.TRANSACTION_VERSION,
       genesisHash: hexToU8a(this.chain.genesisHash),
       blockNumber: this.number,
       blockHash: (n: number) => (System.BlockHash.contains(this.storage, n) ? hexToU8a(System.BlockHash.get(this.storage, n)) : undefined),
-    }
+    })
   }
+  #extrinsicChain: ChainContext | undefined
 }
 
 // ── Block initialisation and finalisation ─────────────────────────────────────────────────────
@@ -164,12 +166,31 @@ type Checked = {
   len: number
 }
 
-function decode(bytes: Uint8Array): DecodedExtrinsic {
+/**
+ * Extrinsics decoded, by the identity of their bytes: the pool validates a transaction and the block applies the
+ * same `Uint8Array`. Each entry keeps a copy of the bytes it was decoded from and is used only while they are
+ * still equal, so a caller that reuses its buffer gets a fresh decode. The decoded value is only read.
+ */
+type Decoded = {
+  bytes: Uint8Array
+  xt: DecodedExtrinsic
+  /** The encoded additionalSigned its signature last verified with (see `checkExtrinsicAgain`). */
+  verifiedWith?: Uint8Array
+}
+const decodedExtrinsics = new WeakMap<Uint8Array, Decoded>()
+
+function decode(bytes: Uint8Array): Decoded {
+  const hit = decodedExtrinsics.get(bytes)
+  if (hit !== undefined && u8aEq(hit.bytes, bytes)) return hit
+  let xt: DecodedExtrinsic
   try {
-    return decodeUncheckedExtrinsic(bytes)
+    xt = decodeUncheckedExtrinsic(bytes)
   } catch (e) {
     throw badFormat((e as Error).message)
   }
+  const entry: Decoded = { bytes: bytes.slice(), xt }
+  decodedExtrinsics.set(bytes, entry)
+  return entry
 }
 
 function decodeCall(callBytes: Uint8Array): RuntimeCall {
@@ -182,10 +203,12 @@ function decodeCall(callBytes: Uint8Array): RuntimeCall {
 
 /** Signature, era and call checks (`Checkable::check`), mapping failures to Substrate's validity errors. */
 function check(block: BlockExecution, bytes: Uint8Array): Checked {
-  const xt = decode(bytes)
+  const decoded = decode(bytes)
+  const xt = decoded.xt
   let signer: Hex | undefined
   try {
-    const checked = checkExtrinsic(xt, block.extrinsicChain())
+    const checked = checkExtrinsicAgain(xt, block.extrinsicChain(), decoded.verifiedWith)
+    if (checked.additionalSigned !== undefined) decoded.verifiedWith = checked.additionalSigned
     if (checked.signed) signer = u8aToHex(checked.signed.signer) as Hex
   } catch (e) {
     if (!(e instanceof InvalidExtrinsic)) throw e
@@ -256,7 +279,8 @@ function validateSigned(block: BlockExecution, c: Checked, mode: 'validate' | 'a
     const key = SudoKey.get(block.storage)
     if (key === undefined || key !== signer) throw invalid('BadSigner', 'Sudo calls must be signed by the sudo key')
   }
-  const tag = (nonce: number) => u8aToHex(u8aConcat(hexToU8a(signer), u32le(nonce))) as Hex
+  // (signer ‖ u32le(nonce)) as hex: `signer` is already lower-case 0x-hex (from u8aToHex).
+  const tag = (nonce: number) => `${signer}${u32leHex(nonce)}` as Hex
   const current = block.number
   const dies = death(extra.era, current)
   const longevity = dies === 0xffff_ffff_ffff_ffffn ? 0xffff_ffff : Math.max(0, Number(dies - BigInt(current)))
@@ -277,11 +301,10 @@ function spendable(block: BlockExecution, who: Hex): bigint {
   return free > config.EXISTENTIAL_DEPOSIT ? free - config.EXISTENTIAL_DEPOSIT : 0n
 }
 
-const u32le = (n: number) => {
-  const b = new Uint8Array(4)
-  new DataView(b.buffer).setUint32(0, n, true)
-  return b
-}
+const byteHex = (b: number) => (b < 16 ? '0' : '') + b.toString(16)
+/** The hex (no 0x) of `u32le(n)`. */
+const u32leHex = (n: number) => byteHex(n & 0xff) + byteHex((n >>> 8) & 0xff) + byteHex((n >>> 16) & 0xff) + byteHex((n >>> 24) & 0xff)
+
 
 /** `TaggedTransactionQueue::validate_transaction`: what the pool asks before accepting an extrinsic. */
 export function validateTransaction(block: BlockExecution, bytes: Uint8Array): TransactionValid {

@@ -1,6 +1,6 @@
 // Layered, transactional storage over a state trie: each dispatch writes into its own layer, kept on success and dropped on failure.
 import { hexToU8a, u8aToHex } from '@polkadot/util'
-import type { StorageBackend } from '../primitives/storage.ts'
+import { storageKeyHex, type StorageBackend } from '../primitives/storage.ts'
 import type { StateReader } from '../host.ts'
 import type { Hex } from '../primitives/types.ts'
 
@@ -22,16 +22,17 @@ export class OverlayStorage implements StorageBackend {
   }
 
   get(key: Uint8Array): Uint8Array | undefined {
-    const k = u8aToHex(key) as Hex
+    const k = storageKeyHex(key) as Hex
     for (let i = this.#layers.length - 1; i >= 0; i--) {
-      const layer = this.#layers[i]!
-      if (layer.has(k)) return layer.get(k) ?? undefined
+      // Layers hold a value or null (deleted), never undefined.
+      const v = this.#layers[i]!.get(k)
+      if (v !== undefined) return v ?? undefined
     }
     return this.base.get(key)
   }
 
   set(key: Uint8Array, value: Uint8Array | null): void {
-    const k = u8aToHex(key) as Hex
+    const k = storageKeyHex(key) as Hex
     const top = this.#layers[this.#layers.length - 1]!
     if (!top.has(k)) this.#sorted = undefined
     // Keep our own copy: callers may reuse their buffers.

@@ -1,7 +1,7 @@
 // sp_runtime::generic::Era: a transaction's validity window, its 1- or 2-byte encoding, and the birth and death blocks Substrate derives from it.
 import { createCodec } from '@polkadot-api/substrate-bindings'
 import type { Codec } from '@polkadot-api/substrate-bindings'
-import { ScaleDecodeError, strictDecoder, take } from './scale.ts'
+import { ScaleDecodeError, strictDecoder, takeByte } from './scale.ts'
 
 /** Immortal, or valid for `period` blocks (a power of two in 4..65536) from a birth block ≡ `phase` (mod `period`). */
 export type Era = { type: 'Immortal' } | { type: 'Mortal'; value: { period: number; phase: number } }
@@ -66,9 +66,9 @@ export const eraCodec: Codec<Era> = createCodec(
     return new Uint8Array([encoded & 0xff, encoded >> 8])
   },
   strictDecoder((bytes): Era => {
-    const first = take(bytes, 1, 'Era')[0]!
+    const first = takeByte(bytes, 'Era')
     if (first === 0) return IMMORTAL
-    const encoded = first | (take(bytes, 1, 'Era')[0]! << 8)
+    const encoded = first | (takeByte(bytes, 'Era') << 8)
     const period = 2 << (encoded & 0xf)
     const phase = (encoded >> 4) * quantizeFactor(period)
     if (period < 4 || phase >= period) throw new ScaleDecodeError(`invalid mortal era 0x${encoded.toString(16).padStart(4, '0')}: period ${period}, phase ${phase}`)

@@ -34,6 +34,13 @@ export function take(bytes: Uint8Array, n: number, what: string): Uint8Array {
   return out
 }
 
+/** Takes one byte (as `take(bytes, 1, what)[0]`, without the copy) or throws the same truncation. */
+export function takeByte(bytes: Uint8Array, what: string): number {
+  const cursor = bytes as Cursor
+  if (cursor.i >= cursor.length) throw new ScaleDecodeError(`input ends inside ${what}: ${cursor.length - cursor.i} of 1 bytes present`, true)
+  return cursor[cursor.i++]!
+}
+
 const littleEndian = (bytes: Uint8Array): bigint => bytes.reduceRight((acc, byte) => (acc << 8n) | BigInt(byte), 0n)
 
 /**
@@ -41,12 +48,13 @@ const littleEndian = (bytes: Uint8Array): bigint => bytes.reduceRight((acc, byte
  * big-integer mode (4 for u32, 8 for u64).
  */
 function readCompact(bytes: Uint8Array, maxBytes: 4 | 8, what: string): bigint {
-  const first = take(bytes, 1, what)[0]!
+  const first = takeByte(bytes, what)
   const mode = first & 0b11
   if (mode === 0) return BigInt(first >> 2)
   if (mode === 1 || mode === 2) {
     const rest = take(bytes, mode === 1 ? 1 : 3, what)
-    const value = littleEndian(u8aConcat([first], rest)) >> 2n
+    // (first ‖ rest) as a little-endian integer, shifted right by the two mode bits.
+    const value = BigInt(mode === 1 ? (first | (rest[0]! << 8)) >>> 2 : (first | (rest[0]! << 8) | (rest[1]! << 16) | (rest[2]! << 24)) >>> 2)
     if (value < (mode === 1 ? 1n << 6n : 1n << 14n)) throw new ScaleDecodeError(`${what}: non-canonical compact encoding of ${value}`)
     return value
   }
@@ -99,7 +107,7 @@ export function option<T>(inner: Codec<T>): Codec<T | undefined> {
   return createCodec(
     (value: T | undefined) => (value === undefined ? new Uint8Array([0]) : u8aConcat([1], inner.enc(value))),
     strictDecoder((bytes) => {
-      const tag = take(bytes, 1, 'Option')[0]!
+      const tag = takeByte(bytes, 'Option')
       if (tag === 0) return undefined
       if (tag === 1) return inner.dec(bytes)
       throw new ScaleDecodeError(`Option tag must be 0 or 1, got ${tag}`)
@@ -119,7 +127,7 @@ export function variant<O extends Record<string, Codec<any>>>(name: string, inne
       return u8aConcat([index], inner[value.type]!.enc(value.value))
     },
     strictDecoder((bytes) => {
-      const index = take(bytes, 1, name)[0]!
+      const index = takeByte(bytes, name)
       const type = tags[index]
       if (type === undefined) throw new ScaleDecodeError(`${name} has no variant with index ${index} (known: ${tags.map((tag, i) => `${i} ${tag}`).join(', ')})`)
       return { type, value: inner[type]!.dec(bytes) } as VariantOf<O>

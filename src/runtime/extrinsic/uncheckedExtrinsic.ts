@@ -3,7 +3,7 @@ import { _void } from '@polkadot-api/substrate-bindings'
 import type { Codec, CodecType } from '@polkadot-api/substrate-bindings'
 import { u8aConcat } from '@polkadot/util'
 import { InvalidExtrinsic } from './invalidExtrinsic.ts'
-import { ScaleDecodeError, byteVec, compactU32, fixedBytes, position, strictDecoder, take, variant } from './scale.ts'
+import { ScaleDecodeError, byteVec, compactU32, fixedBytes, position, strictDecoder, take, takeByte, variant } from './scale.ts'
 import { extraCodec } from './signedExtensions.ts'
 import type { Extra } from './signedExtensions.ts'
 
@@ -70,7 +70,7 @@ const decoder = strictDecoder((bytes): DecodedExtrinsic => {
   if (following > length) throw new InvalidExtrinsic('BadFormat', `trailing bytes: the length prefix announces ${length} bytes but ${following} follow`)
   if (length === 0) throw new InvalidExtrinsic('BadFormat', 'empty extrinsic: the length prefix is 0, so there is no version byte')
 
-  const version = take(bytes, 1, 'version byte')[0]!
+  const version = takeByte(bytes, 'version byte')
   if (version !== SIGNED_V4 && version !== BARE_V4) throw new InvalidExtrinsic('BadFormat', describeVersion(version))
   const signature =
     version === SIGNED_V4

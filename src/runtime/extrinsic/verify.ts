@@ -76,10 +76,28 @@ export interface CheckedExtrinsic {
  * `UncheckedExtrinsic::check`, in Substrate's order: look up the signer, build additionalSigned
  * (AncientBirthBlock), verify the signature over the payload (BadProof).
  */
-export function checkExtrinsic({ signature, call }: UncheckedExtrinsic, chain: ChainContext): CheckedExtrinsic {
+export function checkExtrinsic(xt: UncheckedExtrinsic, chain: ChainContext): CheckedExtrinsic {
+  const { signed, call } = checkExtrinsicAgain(xt, chain, undefined)
+  return { signed, call }
+}
+
+/**
+ * `checkExtrinsic` for an extrinsic whose signature already verified with the encoded additionalSigned `verified`
+ * (the same extrinsic bytes, so the same signer, signature, call and extra): when the chain gives the same
+ * additionalSigned, the signing payload is the same and is not built or verified again. Also returns the encoded
+ * additionalSigned it checked against, to pass as `verified` next time.
+ */
+export function checkExtrinsicAgain(
+  { signature, call }: UncheckedExtrinsic,
+  chain: ChainContext,
+  verified: Uint8Array | undefined,
+): CheckedExtrinsic & { additionalSigned?: Uint8Array } {
   if (signature === undefined) return { signed: undefined, call }
   const signer = lookupSigner(signature.address)
-  const payload = signingPayload(call, extraCodec.enc(signature.extra), additionalSignedCodec.enc(additionalSignedFor(signature.extra, chain)))
-  if (!verifySignature(signer, signature.signature, payload)) throw new InvalidExtrinsic('InvalidTransaction', 'Transaction has a bad signature')
-  return { signed: { signer, extra: signature.extra }, call }
+  const additionalSigned = additionalSignedCodec.enc(additionalSignedFor(signature.extra, chain))
+  if (verified === undefined || !u8aEq(verified, additionalSigned)) {
+    const payload = signingPayload(call, extraCodec.enc(signature.extra), additionalSigned)
+    if (!verifySignature(signer, signature.signature, payload)) throw new InvalidExtrinsic('InvalidTransaction', 'Transaction has a bad signature')
+  }
+  return { signed: { signer, extra: signature.extra }, call, additionalSigned }
 }

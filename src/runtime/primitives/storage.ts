@@ -1,6 +1,6 @@
 // Storage declarations: FRAME storage keys (twox128(pallet) ++ twox128(item) ++ hashed keys), typed reads and writes, and prefix iteration over a key-value backend.
 import { createDecoder } from '@polkadot-api/substrate-bindings'
-import { stringToU8a, u8aConcat } from '@polkadot/util'
+import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util'
 import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto'
 import { defaultEncoding } from './types.ts'
 import type { AnyType, Type, ValueOf } from './types.ts'
@@ -90,6 +90,46 @@ function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
   return true
 }
 
+/** The hex of the keys `fullKey` remembers (those arrays are never modified), for backends keyed by hex. */
+const keyHexes = new WeakMap<Uint8Array, string>()
+
+/** `u8aToHex(key)`, remembered for the storage keys this module hands out repeatedly. */
+export function storageKeyHex(key: Uint8Array): `0x${string}` {
+  const known = keyHexes.get(key)
+  if (known !== undefined) return known as `0x${string}`
+  return u8aToHex(key)
+}
+
+/** Remembered hashed keys per storage item (cleared when full). */
+const KEY_CACHE_SIZE = 16_384
+
+/** A cache id for one primitive key value (type-tagged, so 1 and 1n and '1' differ), or undefined. */
+function primitiveId(v: unknown): string | undefined {
+  switch (typeof v) {
+    case 'string':
+      return `s${v}`
+    case 'number':
+      return `n${v}`
+    case 'bigint':
+      return `b${v}`
+    case 'boolean':
+      return v ? 't' : 'f'
+    default:
+      return undefined
+  }
+}
+const singleValueKey = (values: readonly unknown[]) => primitiveId(values[0])
+function manyValueKey(values: readonly unknown[]): string | undefined {
+  let id = ''
+  for (const v of values) {
+    const part = primitiveId(v)
+    if (part === undefined) return undefined
+    // Strings may hold any character: length-prefix each part so the joined id is unambiguous.
+    id += `${part.length}:${part}`
+  }
+  return id
+}
+
 function makeItem(pallet: string, name: string, keys: readonly StorageKeyDecl[], options: DefaultOptions<unknown> | OptionalOptions<unknown>): AnyStorageItem {
   const { value } = options
   const optional = options.optional === true
@@ -107,10 +147,35 @@ function makeItem(pallet: string, name: string, keys: readonly StorageKeyDecl[],
     const [type, hasher] = keys[i] as StorageKeyDecl
     return HASH[hasher].hash(type.enc(v))
   })
-  const fullKey = (values: readonly unknown[]) => {
+  const computeKey = (values: readonly unknown[]) => {
     if (values.length !== keys.length) throw new Error(`${pallet}.${name} takes ${keys.length} key(s), got ${values.length}`)
     return u8aConcat(prefix, ...hashKeys(values))
   }
+  // Hashed keys of primitive key values (hex account ids, numbers), remembered: the same accounts are read and
+  // written many times per transaction. Keyed on the exact values (with their JS types), so a hit is the same
+  // bytes `computeKey` would give. Backends never modify the keys they are given; `key()` does not use the cache.
+  const keyCache = new Map<string, Uint8Array>()
+  const valueKey = keys.length === 0 ? undefined : keys.length === 1 ? singleValueKey : manyValueKey
+  const fullKey = (values: readonly unknown[]): Uint8Array => {
+    if (valueKey === undefined) {
+      if (values.length === 0) {
+        if (plainKey === undefined) keyHexes.set((plainKey = computeKey(values)), u8aToHex(plainKey))
+        return plainKey
+      }
+      return computeKey(values)
+    }
+    const id = values.length === keys.length ? valueKey(values) : undefined
+    if (id === undefined) return computeKey(values)
+    let key = keyCache.get(id)
+    if (key === undefined) {
+      key = computeKey(values)
+      if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear()
+      keyCache.set(id, key)
+      keyHexes.set(key, u8aToHex(key))
+    }
+    return key
+  }
+  let plainKey: Uint8Array | undefined
   const read = (storage: StorageBackend, k: readonly unknown[]) => {
     const raw = storage.get(fullKey(k))
     if (raw !== undefined) return value.dec(raw)
@@ -143,7 +208,8 @@ function makeItem(pallet: string, name: string, keys: readonly StorageKeyDecl[],
     fallback,
     docs: options.docs === undefined ? [] : options.docs.split('\n'),
     prefix,
-    key: (...k) => fullKey(k),
+    // Not through the cache: callers building keys in bulk (genesis, dev tools) would only churn it; a fresh array.
+    key: (...k) => computeKey(k),
     get: (storage, ...k) => read(storage, k),
     set: (storage, ...kv) => write(storage, kv.slice(0, -1), kv.at(-1)),
     mutate: (storage, ...kf) => {

@@ -2,15 +2,58 @@
 import { AccountId, BlockNumber } from '../../primitives/bittensor.ts'
 import { storageMap, storageValue } from '../../primitives/storage.ts'
 import { AccountInfo, Digest as DigestType, EventRecord, H256, LastRuntimeUpgradeInfo, PerDispatchClass, Phase, Weight } from '../../primitives/substrate.ts'
-import { Bytes, Vec, bool, struct, tuple, u32 } from '../../primitives/types.ts'
+import { Bytes, Vec, bool, struct, tuple, u32, type ValueOf } from '../../primitives/types.ts'
 import { runtimeEventType, type AnyRuntime } from '../../framework/runtime.ts'
 import { runtimeRef } from '../../runtimeRef.ts'
 
 const P = 'System'
 
+/**
+ * `AccountInfo` with a hand-written encoder and decoder for the 56-byte layout (u32 ×4, u64 ×3, u128): every
+ * transaction reads and writes several accounts. Same bytes and values as the generic struct codec (same
+ * DataView setters, so the same wrapping and TypeErrors); anything else (hex input, other lengths) goes to it.
+ */
+const ACCOUNT_INFO_LEN = 56
+const FastAccountInfo: typeof AccountInfo = {
+  ...AccountInfo,
+  info: AccountInfo.info,
+  enc(v: AccountInfoValue): Uint8Array {
+    const out = new Uint8Array(ACCOUNT_INFO_LEN)
+    const dv = new DataView(out.buffer)
+    dv.setUint32(0, v.nonce, true)
+    dv.setUint32(4, v.consumers, true)
+    dv.setUint32(8, v.providers, true)
+    dv.setUint32(12, v.sufficients, true)
+    const d = v.data
+    dv.setBigUint64(16, d.free, true)
+    dv.setBigUint64(24, d.reserved, true)
+    dv.setBigUint64(32, d.frozen, true)
+    dv.setBigInt64(40, d.flags, true)
+    dv.setBigInt64(48, d.flags >> 64n, true)
+    return out
+  },
+  dec(input: Uint8Array | `0x${string}`): AccountInfoValue {
+    if (typeof input === 'string' || input.length !== ACCOUNT_INFO_LEN) return AccountInfo.dec(input)
+    const dv = new DataView(input.buffer, input.byteOffset, ACCOUNT_INFO_LEN)
+    return {
+      nonce: dv.getUint32(0, true),
+      consumers: dv.getUint32(4, true),
+      providers: dv.getUint32(8, true),
+      sufficients: dv.getUint32(12, true),
+      data: {
+        free: dv.getBigUint64(16, true),
+        reserved: dv.getBigUint64(24, true),
+        frozen: dv.getBigUint64(32, true),
+        flags: dv.getBigUint64(40, true) | (dv.getBigUint64(48, true) << 64n),
+      },
+    }
+  },
+}
+type AccountInfoValue = ValueOf<typeof AccountInfo>
+
 export const Account = storageMap(P, 'Account', {
   key: [[AccountId, 'Blake2_128Concat']],
-  value: AccountInfo,
+  value: FastAccountInfo,
   docs: ' The full account information for a particular account ID.',
 })
 export const ExtrinsicCount = storageValue(P, 'ExtrinsicCount', { value: u32, optional: true, docs: ' Total extrinsics count for the current block.' })
