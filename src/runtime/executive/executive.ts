@@ -354,7 +354,8 @@ function dispatchAndRecord(block: BlockExecution, bytes: Uint8Array, index: numb
     const tip = c.extra!.tip
     const actualFee = pays === 'No' ? tip : computeFee(c.len, info, tip)
     const refund = fee! - actualFee
-    if (System.Account.get(block.storage, signer).data.free > 0n) depositInto(block, signer, refund)
+    // Nothing was withdrawn for a zero fee (FRAME's withdraw_fee returns no imbalance): no refund to make.
+    if (fee! > 0n && System.Account.get(block.storage, signer).data.free > 0n) depositInto(block, signer, refund)
     if (actualFee > 0n && !(block.author && depositInto(block, block.author, actualFee))) burnIssuance(block, actualFee)
     block.deposit(paymentEvents.TransactionFeePaid({ who: signer, actualFee, tip }))
   }

@@ -94,8 +94,8 @@ export function reducibleBalance(info: AccountInfo, preservation: Preservation):
   return free > untouchable ? free - untouchable : 0n
 }
 
-/** Sets `who`'s free balance, creating (Endowed) or reaping (KilledAccount, DustLost) the account as the ED demands; returns the dust burned. */
-function setFree(ctx: DispatchContext, who: Hex, free: bigint, endowedEvent: boolean): bigint {
+/** Sets `who`'s free balance, creating (NewAccount, Endowed) or reaping (KilledAccount, DustLost) the account as the ED demands; returns the dust burned. */
+function setFree(ctx: DispatchContext, who: Hex, free: bigint): bigint {
   const existing = Account.get(ctx.storage, who)
   const exists = existing.providers > 0 || existing.sufficients > 0
   if (free < EXISTENTIAL_DEPOSIT && existing.data.reserved === 0n) {
@@ -111,7 +111,8 @@ function setFree(ctx: DispatchContext, who: Hex, free: bigint, endowedEvent: boo
   let info = exists ? existing : EMPTY_ACCOUNT
   if (!exists) info = incProviders(ctx, who, info)
   writeAccount(ctx, who, { ...info, data: { ...info.data, free } })
-  if (!exists && endowedEvent) ctx.deposit(events.Endowed({ account: who, freeBalance: free }))
+  // pallet_balances reports every account it creates, whatever created it (transfer, deposit, root).
+  if (!exists) ctx.deposit(events.Endowed({ account: who, freeBalance: free }))
   return 0n
 }
 
@@ -135,8 +136,8 @@ export function transfer(ctx: DispatchContext, from: Hex, to: Hex, amount: bigin
     return
   }
   // 3. move
-  setFree(ctx, from, src.data.free - amount, false)
-  setFree(ctx, to, Account.get(ctx.storage, to).data.free + amount, true)
+  setFree(ctx, from, src.data.free - amount)
+  setFree(ctx, to, Account.get(ctx.storage, to).data.free + amount)
   // 4. event
   ctx.deposit(events.Transfer({ from, to, amount }))
 }
@@ -161,7 +162,7 @@ export function depositInto(ctx: DispatchContext, who: Hex, amount: bigint): boo
   const info = Account.get(ctx.storage, who)
   const exists = info.providers > 0 || info.sufficients > 0
   if (!exists && amount < EXISTENTIAL_DEPOSIT) return false
-  setFree(ctx, who, info.data.free + amount, false)
+  setFree(ctx, who, info.data.free + amount)
   ctx.deposit(events.Deposit({ who, amount }))
   return true
 }
@@ -170,7 +171,7 @@ export function depositInto(ctx: DispatchContext, who: Hex, amount: bigint): boo
 export function mintInto(ctx: DispatchContext, who: Hex, amount: bigint): void {
   if (amount === 0n) return
   const info = Account.get(ctx.storage, who)
-  setFree(ctx, who, info.data.free + amount, true)
+  setFree(ctx, who, info.data.free + amount)
   TotalIssuance.mutate(ctx.storage, (t) => t + amount)
 }
 
@@ -239,7 +240,7 @@ export const calls = [
       const account = lookup(who)
       const old = Account.get(ctx.storage, account).data.free
       const free = newFree < EXISTENTIAL_DEPOSIT ? 0n : newFree
-      setFree(ctx, account, free, false)
+      setFree(ctx, account, free)
       TotalIssuance.mutate(ctx.storage, (t) => t - old + free)
       ctx.deposit(events.BalanceSet({ who: account, free }))
     },

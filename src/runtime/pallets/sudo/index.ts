@@ -59,7 +59,6 @@ export const Sudo = definePallet({
       name: 'sudo',
       args: { call: RuntimeCall },
       weight: ({ call }) => plus(weight(10_729_000n + reads(1), 1_517n), innerWeight(call)),
-      paysFee: 'No',
       docs: 'Authenticates the sudo key and dispatches a function call with `Root` origin.',
       run: (ctx, origin, { call }) => {
         ensureSudo(ctx, origin)
@@ -72,7 +71,6 @@ export const Sudo = definePallet({
       name: 'sudo_unchecked_weight',
       args: { call: RuntimeCall, weight: Weight },
       weight: ({ weight: w }) => w,
-      paysFee: 'No',
       docs: 'Authenticates the sudo key and dispatches a function call with `Root` origin.\nThis function does not check the weight of the call, and instead allows the\nSudo user to specify the weight of the call.',
       run: (ctx, origin, { call }) => {
         ensureSudo(ctx, origin)
@@ -85,7 +83,6 @@ export const Sudo = definePallet({
       name: 'set_key',
       args: { new: MultiAddress },
       weight: weight(9_663_000n + reads(1) + writes(1), 1_517n),
-      paysFee: 'No',
       docs: 'Authenticates the current sudo key and sets the given AccountId (`new`) as the new sudo\nkey.',
       run: (ctx, origin, { new: address }) => {
         const old = ensureSudo(ctx, origin)
@@ -100,7 +97,6 @@ export const Sudo = definePallet({
       name: 'sudo_as',
       args: { who: MultiAddress, call: RuntimeCall },
       weight: ({ call }) => plus(weight(11_003_000n + reads(1), 1_517n), innerWeight(call)),
-      paysFee: 'No',
       docs: 'Authenticates the sudo key and dispatches a function call with `Signed` origin from\na given account.',
       run: (ctx, origin, { who, call }) => {
         ensureSudo(ctx, origin)
@@ -113,7 +109,6 @@ export const Sudo = definePallet({
       name: 'remove_key',
       args: {},
       weight: weight(9_127_000n + reads(1) + writes(1), 1_517n),
-      paysFee: 'No',
       docs: 'Permanently removes the sudo key.\n\n**This cannot be un-done.**',
       run: (ctx, origin) => {
         ensureSudo(ctx, origin)
