@@ -60,6 +60,12 @@ export function dispatchError(pallet: string, error: string): DispatchFailure {
   return new DispatchFailure({ type: 'Module', value: { pallet, error } })
 }
 
+/** `AccountIdLookup::lookup` as subtensor configures it: only `MultiAddress::Id` names an account. */
+export function lookupAccount(address: { readonly type: string; readonly value?: unknown }): AccountId {
+  if (address.type !== 'Id') throw new DispatchFailure({ type: 'CannotLookup' })
+  return address.value as AccountId
+}
+
 export function ensureSigned(origin: Origin): AccountId {
   if (origin.type !== 'Signed') throw new DispatchFailure({ type: 'BadOrigin' })
   return origin.value

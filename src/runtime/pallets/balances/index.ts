@@ -6,12 +6,11 @@ import { storageMap, storageValue } from '../../primitives/storage.ts'
 import { BoundedVec } from '../../primitives/substrate.ts'
 import { bool, byteArray, compact, enumType, struct, u32, u64 } from '../../primitives/types.ts'
 import { call, constant, definePallet, error, event, palletEvents } from '../../framework/pallet.ts'
-import { DispatchFailure, ensureRoot, ensureSigned, type DispatchContext } from '../../framework/dispatch.ts'
+import { DispatchFailure, ensureRoot, ensureSigned, lookupAccount, type DispatchContext } from '../../framework/dispatch.ts'
 import { EXISTENTIAL_DEPOSIT, weight, reads, writes } from '../../config.ts'
 import { Account } from '../system/storage.ts'
 import { EMPTY_ACCOUNT, incProviders, writeAccount, events as systemEvents } from '../system/index.ts'
 import type { AccountInfo } from '../../primitives/substrate.ts'
-import type { MultiAddress as Address } from '../../primitives/extrinsic.ts'
 
 const P = 'Balances'
 
@@ -180,10 +179,6 @@ export function burnIssuance(ctx: DispatchContext, amount: bigint): void {
   if (amount > 0n) TotalIssuance.mutate(ctx.storage, (t) => t - amount)
 }
 
-function lookup(address: Address): Hex {
-  if (address.type !== 'Id') throw new DispatchFailure({ type: 'CannotLookup' })
-  return address.value
-}
 
 // Weights: pallet_balances SubstrateWeight (1 read, 1 write each).
 const transferWeight = (base: bigint) => weight(base + reads(1) + writes(1), 3_593n)
@@ -195,7 +190,7 @@ export const calls = [
     args: { dest: MultiAddress, value: compact(TaoBalance) },
     weight: transferWeight(48_363_000n),
     docs: 'Transfer some liquid free balance to another account.\n\n`transfer_allow_death` will set the `FreeBalance` of the sender and receiver.\nIf the sender\'s account is below the existential deposit as a result\nof the transfer, the account will be reaped.',
-    run: (ctx, origin, { dest, value }) => transfer(ctx, ensureSigned(origin), lookup(dest), value, 'Expendable'),
+    run: (ctx, origin, { dest, value }) => transfer(ctx, ensureSigned(origin), lookupAccount(dest), value, 'Expendable'),
   }),
   call({
     index: 2,
@@ -205,7 +200,7 @@ export const calls = [
     docs: 'Exactly as `transfer_allow_death`, except the origin must be root and the source account\nmay be specified.',
     run: (ctx, origin, { source, dest, value }) => {
       ensureRoot(origin)
-      transfer(ctx, lookup(source), lookup(dest), value, 'Expendable')
+      transfer(ctx, lookupAccount(source), lookupAccount(dest), value, 'Expendable')
     },
   }),
   call({
@@ -214,7 +209,7 @@ export const calls = [
     args: { dest: MultiAddress, value: compact(TaoBalance) },
     weight: transferWeight(38_159_000n),
     docs: 'Same as the `transfer_allow_death` call, but with a check that the transfer will not\nkill the origin account.',
-    run: (ctx, origin, { dest, value }) => transfer(ctx, ensureSigned(origin), lookup(dest), value, 'Preserve'),
+    run: (ctx, origin, { dest, value }) => transfer(ctx, ensureSigned(origin), lookupAccount(dest), value, 'Preserve'),
   }),
   call({
     index: 4,
@@ -226,7 +221,7 @@ export const calls = [
       const from = ensureSigned(origin)
       const preservation: Preservation = keepAlive ? 'Preserve' : 'Expendable'
       const amount = reducibleBalance(Account.get(ctx.storage, from), preservation)
-      transfer(ctx, from, lookup(dest), amount, preservation)
+      transfer(ctx, from, lookupAccount(dest), amount, preservation)
     },
   }),
   call({
@@ -237,7 +232,7 @@ export const calls = [
     docs: 'Set the regular balance of a given account.\n\nThe dispatch origin for this call is `root`.',
     run: (ctx, origin, { who, newFree }) => {
       ensureRoot(origin)
-      const account = lookup(who)
+      const account = lookupAccount(who)
       const old = Account.get(ctx.storage, account).data.free
       const free = newFree < EXISTENTIAL_DEPOSIT ? 0n : newFree
       setFree(ctx, account, free)

@@ -6,11 +6,10 @@ import { storageValue } from '../../primitives/storage.ts'
 import { DispatchResult, Weight } from '../../primitives/substrate.ts'
 import { Option } from '../../primitives/types.ts'
 import { call, definePallet, error, event, palletEvents } from '../../framework/pallet.ts'
-import { DispatchFailure, ROOT, dispatchError, ensureSigned, signed, type DispatchContext, type NestedCall, type Origin } from '../../framework/dispatch.ts'
+import { DispatchFailure, ROOT, dispatchError, ensureSigned, lookupAccount, signed, type DispatchContext, type NestedCall, type Origin } from '../../framework/dispatch.ts'
 import { runtimeCallType, type AnyRuntime } from '../../framework/runtime.ts'
 import { runtimeRef } from '../../runtimeRef.ts'
 import { weight, reads, writes } from '../../config.ts'
-import type { MultiAddress as Address } from '../../primitives/extrinsic.ts'
 
 const P = 'Sudo'
 export const Key = storageValue(P, 'Key', { value: AccountId, optional: true, docs: ' The `AccountId` of the sudo key.' })
@@ -30,10 +29,6 @@ function ensureSudo(ctx: DispatchContext, origin: Origin): Hex {
   return who
 }
 
-function lookup(address: Address): Hex {
-  if (address.type !== 'Id') throw new DispatchFailure({ type: 'CannotLookup' })
-  return address.value
-}
 
 /** Runs the inner call; its failure is reported in the event, and the sudo extrinsic itself succeeds. */
 function dispatchReporting(ctx: DispatchContext, origin: Origin, inner: NestedCall) {
@@ -86,7 +81,7 @@ export const Sudo = definePallet({
       docs: 'Authenticates the current sudo key and sets the given AccountId (`new`) as the new sudo\nkey.',
       run: (ctx, origin, { new: address }) => {
         const old = ensureSudo(ctx, origin)
-        const next = lookup(address)
+        const next = lookupAccount(address)
         Key.set(ctx.storage, next)
         ctx.deposit(events.KeyChanged({ old, new: next }))
         return { paysFee: 'No' }
@@ -100,7 +95,7 @@ export const Sudo = definePallet({
       docs: 'Authenticates the sudo key and dispatches a function call with `Signed` origin from\na given account.',
       run: (ctx, origin, { who, call }) => {
         ensureSudo(ctx, origin)
-        ctx.deposit(events.SudoAsDone({ sudoResult: dispatchReporting(ctx, signed(lookup(who)), call) }))
+        ctx.deposit(events.SudoAsDone({ sudoResult: dispatchReporting(ctx, signed(lookupAccount(who)), call) }))
         return { paysFee: 'No' }
       },
     }),
