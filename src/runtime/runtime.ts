@@ -9,12 +9,13 @@ import { Balances } from './pallets/balances/index.ts'
 import { TransactionPayment } from './pallets/transaction-payment/index.ts'
 import { Utility } from './pallets/utility/index.ts'
 import { Sudo } from './pallets/sudo/index.ts'
+import { SubtensorModule } from './pallets/subtensor/index.ts'
 import { Commitments } from './pallets/commitments/index.ts'
 import { runtimeVersion } from './config.ts'
 import { runtimeApis, apisList } from './runtime-api/index.ts'
 
 export const runtime = defineRuntime({
-  pallets: [System, Timestamp, Aura, Grandpa, Balances, TransactionPayment, Utility, Sudo, Commitments],
+  pallets: [System, Timestamp, Aura, Grandpa, Balances, TransactionPayment, SubtensorModule, Utility, Sudo, Commitments],
   crate: 'node_subtensor_runtime',
 })
 setRuntime(runtime)

@@ -1,0 +1,34 @@
+// pallet_subtensor (pallet 7), first slice: storage for subnets, hyperparameters, neurons and stake, all events and errors of spec 425, and the genesis of §11. Calls come next.
+import { definePallet } from '../../framework/pallet.ts'
+import type { AnyStorageItem } from '../../primitives/storage.ts'
+import * as subnets from './storage/subnets.ts'
+import * as hyperparams from './storage/hyperparams.ts'
+import * as neurons from './storage/neurons.ts'
+import * as stake from './storage/stake.ts'
+import { events } from './events.ts'
+import { errors } from './errors.ts'
+import { buildGenesis, type SubtensorGenesis } from './genesis.ts'
+
+export * from './storage/index.ts'
+export * from './types.ts'
+export { events } from './events.ts'
+export { errors } from './errors.ts'
+export * from './genesis.ts'
+
+const isItem = (x: unknown): x is AnyStorageItem => typeof x === 'object' && x !== null && 'prefix' in x && 'modifier' in x && 'keys' in x
+/** The storage items of the storage modules (their other exports, the defaults, are left out). */
+const storage: Record<string, AnyStorageItem> = Object.fromEntries(
+  [subnets, hyperparams, neurons, stake].flatMap((m) => Object.values(m).filter(isItem).map((item) => [item.name, item] as const)),
+)
+
+export const SubtensorModule = definePallet({
+  name: 'SubtensorModule',
+  index: 7,
+  crate: 'pallet_subtensor',
+  storage,
+  calls: [],
+  events,
+  errors,
+  constants: {},
+  genesis: { default: {} as SubtensorGenesis, build: buildGenesis },
+})

@@ -1,0 +1,5 @@
+// Every SubtensorModule storage item declared so far, by subject.
+export * from './subnets.ts'
+export * from './hyperparams.ts'
+export * from './neurons.ts'
+export * from './stake.ts'
