@@ -50,6 +50,7 @@ const CHANGED_SINCE_224: Record<string, string> = {
   'Commitments.storage.MaxSpace': 'space-based limiting added after spec 224',
   // SubtensorModule at spec 425 (pallets/subtensor/src/lib.rs, macros/events.rs, macros/errors.rs @ 14bc6f9): event and error indices are
   // declaration order, so every variant after an insertion or removal moved; removed ones are listed for the record.
+  'SubtensorModule.call.register_limit': 'added after spec 224 (macros/dispatches.rs:2491, call_index 134: netuid, hotkey, limit_price: u64)',
   'SubtensorModule.storage.FirstEmissionBlockNumber': 'start_call added after spec 224 (lib.rs:1860)',
   'SubtensorModule.storage.SubtokenEnabled': 'start_call added after spec 224 (lib.rs:2194)',
   'SubtensorModule.storage.SubnetIdentitiesV3': 'V3 identity (adds logo_url) replaced SubnetIdentities/V2 after spec 224 (lib.rs:2416)',

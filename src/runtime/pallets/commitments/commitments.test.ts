@@ -1,5 +1,5 @@
 // Commitments end to end on the TestChain: extrinsics signed by polkadot-js from our metadata, storage read back through polkadot-js, refusals that change nothing but the nonce.
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { Metadata, TypeRegistry } from '@polkadot/types'
 import { u8aToHex } from '@polkadot/util'
@@ -25,6 +25,8 @@ const ALICE = pub(dev.alice)
 const BOB = pub(dev.bob)
 const bytes = (n: number, fill = 0xab) => u8aToHex(new Uint8Array(n).fill(fill)) as Hex
 
+// SubtensorModule wires CanCommit to "registered on the netuid" at load; these tests exercise Commitments alone, with the default "allowed".
+beforeEach(() => resetCommitmentsHooks())
 afterEach(() => resetCommitmentsHooks())
 
 /** The raw values of every Commitments item for (netuid, who), to show a refusal wrote nothing. */

@@ -1,4 +1,4 @@
-// pallet_subtensor (pallet 7), first slice: storage for subnets, hyperparameters, neurons and stake, all events and errors of spec 425, and the genesis of §11. Calls come next.
+// pallet_subtensor (pallet 7), first slice: storage for subnets, hyperparameters, neurons and stake, all events and errors of spec 425, and the genesis of §11. Calls: registration (registration/) and serving (serving/).
 import { definePallet } from '../../framework/pallet.ts'
 import type { AnyStorageItem } from '../../primitives/storage.ts'
 import * as subnets from './storage/subnets.ts'
@@ -8,6 +8,9 @@ import * as stake from './storage/stake.ts'
 import { events } from './events.ts'
 import { errors } from './errors.ts'
 import { buildGenesis, type SubtensorGenesis } from './genesis.ts'
+import { registrationCalls, registrationOnInitialize } from './registration/index.ts'
+import { servingCalls, isHotkeyRegisteredOnNetwork } from './serving/index.ts'
+import { setCanCommit } from '../commitments/index.ts'
 
 export * from './storage/index.ts'
 export * from './types.ts'
@@ -26,9 +29,13 @@ export const SubtensorModule = definePallet({
   index: 7,
   crate: 'pallet_subtensor',
   storage,
-  calls: [],
+  calls: [...registrationCalls, ...servingCalls],
   events,
   errors,
   constants: {},
   genesis: { default: {} as SubtensorGenesis, build: buildGenesis },
+  hooks: { onInitialize: registrationOnInitialize },
 })
+
+// Commitments' `T::CanCommit` (runtime `AllowCommitments`): the hotkey is registered on the subnet.
+setCanCommit((ctx, netuid, who) => isHotkeyRegisteredOnNetwork(ctx, netuid, who))
