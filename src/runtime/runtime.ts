@@ -11,11 +11,13 @@ import { Utility } from './pallets/utility/index.ts'
 import { Sudo } from './pallets/sudo/index.ts'
 import { SubtensorModule } from './pallets/subtensor/index.ts'
 import { Commitments } from './pallets/commitments/index.ts'
+import { AdminUtils } from './pallets/admin-utils/index.ts'
+import { Swap } from './pallets/swap/index.ts'
 import { runtimeVersion } from './config.ts'
 import { runtimeApis, apisList } from './runtime-api/index.ts'
 
 export const runtime = defineRuntime({
-  pallets: [System, Timestamp, Aura, Grandpa, Balances, TransactionPayment, SubtensorModule, Utility, Sudo, Commitments],
+  pallets: [System, Timestamp, Aura, Grandpa, Balances, TransactionPayment, SubtensorModule, Utility, Sudo, Commitments, AdminUtils, Swap],
   crate: 'node_subtensor_runtime',
 })
 setRuntime(runtime)

@@ -10,6 +10,8 @@ import { errors } from './errors.ts'
 import { buildGenesis, type SubtensorGenesis } from './genesis.ts'
 import { registrationCalls, registrationOnInitialize } from './registration/index.ts'
 import { servingCalls, isHotkeyRegisteredOnNetwork } from './serving/index.ts'
+import { stakingCalls } from './staking/index.ts'
+import { subnetCalls } from './subnets/index.ts'
 import { setCanCommit } from '../commitments/index.ts'
 
 export * from './storage/index.ts'
@@ -29,7 +31,7 @@ export const SubtensorModule = definePallet({
   index: 7,
   crate: 'pallet_subtensor',
   storage,
-  calls: [...registrationCalls, ...servingCalls],
+  calls: [...registrationCalls, ...servingCalls, ...stakingCalls, ...subnetCalls],
   events,
   errors,
   constants: {},

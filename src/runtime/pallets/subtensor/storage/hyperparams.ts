@@ -1,8 +1,10 @@
 // SubtensorModule hyperparameters (subtensor.md §2): per-subnet maps and global values with the production runtime's defaults.
 // Declarations from pallets/subtensor/src/lib.rs @ 14bc6f9 (spec 425); values of `T::Initial*` from runtime/src/lib.rs:960-1035.
-import { MechId, NetUid, TaoBalance } from '../../../primitives/bittensor.ts'
+import { AccountId, MechId, NetUid, TaoBalance } from '../../../primitives/bittensor.ts'
+import { AccountId32 } from '../../../primitives/substrate.ts'
 import { storageMap, storageValue } from '../../../primitives/storage.ts'
-import { bool, i16, tuple, u16, u32, u64, u8 } from '../../../primitives/types.ts'
+import { bool, enumType, i16, tuple, u16, u32, u64, u8, withTypeName } from '../../../primitives/types.ts'
+import type { ValueOf } from '../../../primitives/types.ts'
 import { U64F64 } from '../types.ts'
 
 const P = 'SubtensorModule'
@@ -117,6 +119,8 @@ export const NetworkMinLockCost = storageValue(P, 'NetworkMinLockCost', { value:
 export const NetworkLastLockCost = storageValue(P, 'NetworkLastLockCost', { value: TaoBalance, default: INITIAL.networkMinLockCost, docs: ' --- ITEM ( NetworkLastLockCost ) (lib.rs:1742)' })
 export const NetworkLockReductionInterval = storageValue(P, 'NetworkLockReductionInterval', { value: u64, default: INITIAL.networkLockReductionInterval, docs: ' --- ITEM ( NetworkLockReductionInterval ) (lib.rs:1747)' })
 export const NetworkRateLimit = storageValue(P, 'NetworkRateLimit', { value: u64, default: INITIAL.networkRateLimit, docs: ' --- ITEM ( NetworkRateLimit ) (lib.rs:1767)' })
+/** `NetworkRegistrationStartBlock` (lib.rs:2630; `DefaultNetworkRegistrationStartBlock` = 0): register_network is refused before this block. */
+export const NetworkRegistrationStartBlock = storageValue(P, 'NetworkRegistrationStartBlock', { value: u64, docs: ' ITEM( NetworkRegistrationStartBlock )' })
 export const NetworkImmunityPeriod = storageValue(P, 'NetworkImmunityPeriod', { value: u64, default: INITIAL.networkImmunityPeriod, docs: ' --- ITEM ( NetworkImmunityPeriod ) (lib.rs:1728)' })
 export const StartCallDelay = storageValue(P, 'StartCallDelay', { value: u64, default: INITIAL.startCallDelay, docs: ' --- ITEM ( StartCallDelay ) (lib.rs:1733)' })
 export const TxRateLimit = storageValue(P, 'TxRateLimit', { value: u64, default: INITIAL.txRateLimit, docs: ' --- ITEM ( TxRateLimit ) (lib.rs:2165)' })
@@ -125,3 +129,73 @@ export const MaxEpochsPerBlock = storageValue(P, 'MaxEpochsPerBlock', { value: u
 export const AdminFreezeWindow = storageValue(P, 'AdminFreezeWindow', { value: u16, default: 10, docs: ' --- ITEM ( AdminFreezeWindow ) (lib.rs:1121)' })
 export const OwnerHyperparamRateLimit = storageValue(P, 'OwnerHyperparamRateLimit', { value: u16, default: 2, docs: ' --- ITEM ( OwnerHyperparamRateLimit ) (lib.rs:1126)' })
 export const MaxMechanismCount = storageValue(P, 'MaxMechanismCount', { value: MechId, default: 2, docs: ' --- ITEM ( MaxMechanismCount ) (lib.rs:2660)' })
+
+// ── rate limiting (utils/rate_limiting.rs, lib.rs:2948) ────────────────────────────────────────
+/** `Hyperparameter` (utils/rate_limiting.rs:182): which owner-settable hyperparameter a rate-limit entry is for. */
+export const Hyperparameter = enumType(
+  'pallet_subtensor::utils::rate_limiting::Hyperparameter',
+  {
+    Unknown: { index: 0 },
+    ServingRateLimit: { index: 1 },
+    MaxDifficulty: { index: 2 },
+    AdjustmentAlpha: { index: 3 },
+    MaxWeightLimit: { index: 4 },
+    ImmunityPeriod: { index: 5 },
+    MinAllowedWeights: { index: 6 },
+    Kappa: { index: 7 },
+    Rho: { index: 8 },
+    ActivityCutoff: { index: 9 },
+    PowRegistrationAllowed: { index: 10 },
+    MinBurn: { index: 11 },
+    MaxBurn: { index: 12 },
+    BondsMovingAverage: { index: 13 },
+    BondsPenalty: { index: 14 },
+    CommitRevealEnabled: { index: 15 },
+    LiquidAlphaEnabled: { index: 16 },
+    AlphaValues: { index: 17 },
+    WeightCommitInterval: { index: 18 },
+    TransferEnabled: { index: 19 },
+    AlphaSigmoidSteepness: { index: 20 },
+    Yuma3Enabled: { index: 21 },
+    BondsResetEnabled: { index: 22 },
+    ImmuneNeuronLimit: { index: 23 },
+    RecycleOrBurn: { index: 24 },
+    MaxAllowedUids: { index: 25 },
+    BurnHalfLife: { index: 26 },
+    BurnIncreaseMult: { index: 27 },
+    SubnetEmissionEnabled: { index: 28 },
+    MinChildkeyTake: { index: 29 },
+    ActivityCutoffFactorMilli: { index: 30 },
+    TriggerEpoch: { index: 31 },
+  },
+)
+export type Hyperparameter = ValueOf<typeof Hyperparameter>
+/** The generic `AccountId` of `RateLimitKey<AccountId>`, as its fields name it. */
+const GenericAccountId = withTypeName(AccountId32, 'AccountId')
+/** `RateLimitKey<AccountId>` (lib.rs:2948): the kinds of operation whose last block LastRateLimitedBlock keeps. */
+export const RateLimitKey = enumType(
+  'pallet_subtensor::RateLimitKey',
+  {
+    SetSNOwnerHotkey: { index: 0, fields: NetUid },
+    OwnerHyperparamUpdate: { index: 1, fields: [NetUid, Hyperparameter] },
+    NetworkLastRegistered: { index: 2 },
+    LastTxBlock: { index: 3, fields: GenericAccountId },
+    LastTxBlockChildKeyTake: { index: 4, fields: GenericAccountId },
+    LastTxBlockDelegateTake: { index: 5, fields: GenericAccountId },
+    AddStakeBurn: { index: 6, fields: NetUid },
+  },
+  { params: { AccountId: AccountId32 } },
+)
+export type RateLimitKey = ValueOf<typeof RateLimitKey>
+
+export const LastRateLimitedBlock = storageMap(P, 'LastRateLimitedBlock', { key: [[RateLimitKey, 'Identity']], value: u64, docs: ' --- MAP ( RateLimitKey ) --> Block number in which the last rate limited operation occured (lib.rs:1783)' })
+export const TransactionKeyLastBlock = storageMap(P, 'TransactionKeyLastBlock', {
+  key: [[AccountId, 'Blake2_128Concat'], [NetUid, 'Identity'], [u16, 'Identity']],
+  value: u64,
+  docs: ' --- NMAP ( hot, netuid, name ) --> last_block | Returns the last block of a transaction for a given key, netuid, and name. (lib.rs:2424)',
+})
+/** `DefaultWeightsVersionKeyRateLimit` (lib.rs:707): 5 tempos. */
+export const WeightsVersionKeyRateLimit = storageValue(P, 'WeightsVersionKeyRateLimit', { value: u64, default: 5n, docs: ' ITEM( weights_version_key_rate_limit ) --- Rate limit in tempos. (lib.rs:1775)' })
+/** `DefaultMinActivityCutoff` (lib.rs:1063). */
+export const MinActivityCutoff = storageValue(P, 'MinActivityCutoff', { value: u16, default: 360, docs: ' --- ITEM ( MinActivityCutoff ) (lib.rs:1116)' })
+export const MinChildkeyTakePerSubnet = storageMap(P, 'MinChildkeyTakePerSubnet', { key: byNetuid, value: u16, docs: ' MAP ( netuid ) --> take | Returns the subnet-specific minimum childkey take. (lib.rs:1189)' })

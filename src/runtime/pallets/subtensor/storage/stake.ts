@@ -25,3 +25,9 @@ export const AlphaV2 = storageMap(P, 'AlphaV2', { key: hotColdNetuid, value: Saf
 
 export const StakingHotkeys = storageMap(P, 'StakingHotkeys', { key: [[AccountId, 'Blake2_128Concat']], value: Vec(AccountId), docs: ' --- MAP ( cold ) --> Vec<hot> the coldkey has staked to (lib.rs:1403)' })
 export const Delegates = storageMap(P, 'Delegates', { key: [[AccountId, 'Blake2_128Concat']], value: u16, default: INITIAL.defaultDelegateTake, docs: ' --- MAP ( hot ) --> take (lib.rs:1203)' })
+export const LastColdkeyHotkeyStakeBlock = storageMap(P, 'LastColdkeyHotkeyStakeBlock', {
+  key: [[AccountId, 'Twox64Concat'], [AccountId, 'Twox64Concat']],
+  value: u64,
+  optional: true,
+  docs: ' --- Map (coldkey, hotkey) --> u64 the last block at which stake was added/removed. (lib.rs:2531)',
+})

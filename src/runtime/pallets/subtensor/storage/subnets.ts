@@ -25,6 +25,7 @@ export const FirstEmissionBlockNumber = storageMap(P, 'FirstEmissionBlockNumber'
 export const SubtokenEnabled = storageMap(P, 'SubtokenEnabled', { key: byNetuid, value: bool, docs: ' --- MAP ( netuid ) --> subtoken enabled (lib.rs:2194)' })
 export const TokenSymbol = storageMap(P, 'TokenSymbol', { key: byNetuid, value: Bytes, default: DEFAULT_TOKEN_SYMBOL, docs: ' --- MAP ( netuid ) --> token symbol (lib.rs:1642)' })
 export const SubnetIdentitiesV3 = storageMap(P, 'SubnetIdentitiesV3', { key: [[NetUid, 'Blake2_128Concat']], value: SubnetIdentityV3, optional: true, docs: ' --- MAP ( netuid ) --> subnet identity (lib.rs:2416)' })
+export const RegisteredSubnetCounter = storageMap(P, 'RegisteredSubnetCounter', { key: byNetuid, value: u64, docs: ' --- MAP ( netuid ) --> registered_subnet_counter: incremented on every successful do_register_network for the netuid (lib.rs:1915)' })
 export const SubnetLocked = storageMap(P, 'SubnetLocked', { key: byNetuid, value: TaoBalance, docs: ' --- MAP ( netuid ) --> TAO locked at registration (lib.rs:1796)' })
 export const LargestLocked = storageMap(P, 'LargestLocked', { key: byNetuid, value: u64, docs: ' --- MAP ( netuid ) --> largest lock (lib.rs:1801)' })
 
