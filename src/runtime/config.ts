@@ -64,6 +64,12 @@ export const RUNTIME_API_VERSIONS: ReadonlyArray<readonly [name: string, version
   ['AccountNonceApi', 1],
   ['TransactionPaymentApi', 4],
   ['TransactionPaymentCallApi', 3],
+  // subtensor's own (runtime/src/lib.rs impl_runtime_apis, in its order); SubnetInfoRuntimeApi is implemented at #[api_version(2)]
+  ['DelegateInfoRuntimeApi', 1],
+  ['SubnetInfoRuntimeApi', 2],
+  ['StakeInfoRuntimeApi', 1],
+  ['SubnetRegistrationRuntimeApi', 1],
+  ['SwapRuntimeApi', 1],
 ]
 
 export function runtimeVersion(apis: RuntimeVersion['apis']): RuntimeVersion {

@@ -8,6 +8,7 @@ import { registerChainSpecMethods } from './namespaces/chainSpec.ts'
 import { registerDevMethods } from './namespaces/dev.ts'
 import { registerPaymentMethods } from './namespaces/payment.ts'
 import { registerStateMethods } from './namespaces/state.ts'
+import { registerSubtensorMethods } from './namespaces/subtensor.ts'
 import { registerSystemMethods, type NodeIdentity } from './namespaces/system.ts'
 import { registerTransactionMethods } from './namespaces/transaction.ts'
 
@@ -22,5 +23,6 @@ export function devnetMethods(chain: DevnetChain, node: NodeIdentity): RpcMethod
   registerChainSpecMethods(methods, chain)
   registerChainHeadMethods(methods, chain)
   registerTransactionMethods(methods, chain)
+  registerSubtensorMethods(methods, chain)
   return methods
 }

@@ -12,6 +12,7 @@ import { RUNTIME_API_VERSIONS } from '../config.ts'
 import { runtimeRef } from '../runtimeRef.ts'
 import { AuthorityId as AuraId } from '../pallets/aura/index.ts'
 import { AuthorityId as GrandpaId } from '../pallets/grandpa/index.ts'
+import { subtensorApis } from './subtensor.ts'
 
 /** What an API method runs against: the state at the block asked for. */
 export interface ApiContext {
@@ -168,6 +169,7 @@ const apis: Record<string, Omit<ServedApi, 'name' | 'version'>> = {
       method('query_length_to_fee', { length: u32 }, u64, (_s, _c, { length }) => BigInt(length), 'Query the output of the current `LengthToFee` given some input.'),
     ],
   },
+  ...subtensorApis,
 }
 
 export const runtimeApis: ServedApi[] = RUNTIME_API_VERSIONS.map(([name, version]) => {
