@@ -1,7 +1,8 @@
 // SubtensorModule's own SCALE types: substrate-fixed numbers as `{ bits }`, SafeFloat share values, axon/prometheus endpoints, subnet identity.
 import { AccountId, NetUid } from '../../primitives/bittensor.ts'
-import { Bytes, Vec, byteArray, enumType, i128, i64, newtype, struct, u128, u16, u32, u64, u8, withTypeName } from '../../primitives/types.ts'
-import type { ValueOf } from '../../primitives/types.ts'
+import { createCodec } from '@polkadot-api/substrate-bindings'
+import { Bytes, Vec, byteArray, customType, enumType, i128, i64, newtype, struct, tuple, u128, u16, u32, u64, u8, withTypeName } from '../../primitives/types.ts'
+import type { Type, ValueOf } from '../../primitives/types.ts'
 
 /** substrate-fixed `U64F64` = `FixedU128<U64>`: value = bits / 2^64. */
 export const U64F64 = struct('substrate_fixed::FixedU128', { bits: u128 }, { params: { Frac: null }, typeName: 'U64F64' })
@@ -35,6 +36,9 @@ export function safeFloat(mantissa: bigint, exponent = 0n): SafeFloat {
 /** `AxonInfo`: a neuron's served endpoint. */
 export const AxonInfo = struct('pallet_subtensor::pallet::AxonInfo', { block: u64, version: u32, ip: u128, port: u16, ipType: u8, protocol: u8, placeholder1: u8, placeholder2: u8 }, { typeName: 'AxonInfoOf' })
 export type AxonInfo = ValueOf<typeof AxonInfo>
+/** `NeuronCertificate` (lib.rs:174): a TLS public key (≤ 64 bytes) and its algorithm byte, from `serve_axon_tls`. */
+export const NeuronCertificate = struct('pallet_subtensor::pallet::NeuronCertificate', { publicKey: Bytes, algorithm: u8 }, { typeName: 'NeuronCertificateOf' })
+export type NeuronCertificate = ValueOf<typeof NeuronCertificate>
 /** `PrometheusInfo`: a neuron's served prometheus endpoint. */
 export const PrometheusInfo = struct('pallet_subtensor::pallet::PrometheusInfo', { block: u64, version: u32, ip: u128, port: u16, ipType: u8 }, { typeName: 'PrometheusInfoOf' })
 export type PrometheusInfo = ValueOf<typeof PrometheusInfo>
@@ -47,12 +51,44 @@ export const SubnetIdentityV3 = struct(
 )
 export type SubnetIdentityV3 = ValueOf<typeof SubnetIdentityV3>
 
+/**
+ * scale-info's `BTreeSet<T>`: a composite named `BTreeSet` over `[T]`. Encoded in ascending order without duplicates, and decoded
+ * the way parity-scale-codec collects into a BTreeSet (sorted, duplicates dropped), so the TypeScript value is a sorted array.
+ */
+export function BTreeSet<T>(inner: Type<T>, compare: (a: T, b: T) => number, typeName = `BTreeSet<${inner.typeName}>`): Type<T[]> {
+  const seq = Vec(inner)
+  const normalize = (values: readonly T[]) => [...values].sort(compare).filter((v, i, all) => i === 0 || compare(all[i - 1]!, v) !== 0)
+  return customType(
+    createCodec((values: T[]) => seq.enc(normalize(values)), (bytes) => normalize(seq.codec.dec(bytes))),
+    { path: ['BTreeSet'], params: [{ name: 'T', type: inner }], def: { tag: 'composite', value: [{ type: seq, docs: [] }] }, docs: [] },
+    typeName,
+  )
+}
+
+/** scale-info's `BTreeMap<K, V>`: a composite named `BTreeMap` over `[(K, V)]`, entries in ascending key order (the TypeScript value is that entry list). */
+export function BTreeMap<K, V>(key: Type<K>, value: Type<V>, compare: (a: K, b: K) => number, typeName = `BTreeMap<${key.typeName}, ${value.typeName}>`): Type<Array<[K, V]>> {
+  const seq = Vec(tuple(key, value)) as unknown as Type<Array<[K, V]>>
+  const normalize = (entries: ReadonlyArray<[K, V]>) => [...entries].sort((a, b) => compare(a[0], b[0])).filter((e, i, all) => i === 0 || compare(all[i - 1]![0], e[0]) !== 0)
+  return customType(
+    createCodec((entries: Array<[K, V]>) => seq.enc(normalize(entries)), (bytes) => normalize(seq.codec.dec(bytes))),
+    { path: ['BTreeMap'], params: [{ name: 'K', type: key }, { name: 'V', type: value }], def: { tag: 'composite', value: [{ type: seq, docs: [] }] }, docs: [] },
+    typeName,
+  )
+}
+
+const byNumber = (a: number, b: number) => a - b
+/** `BTreeSet<NetUid>` (claim_root's argument, KeepSubnets' field). */
+export const NetUidSet = BTreeSet(NetUid, byNumber, 'BTreeSet<NetUid>')
+/** `BTreeMap<NetUid, I96F32>` (RootClaimable's value). */
+export const NetUidI96F32Map = BTreeMap(NetUid, I96F32, byNumber, 'BTreeMap<NetUid, I96F32>')
+
 /** `RootClaimTypeEnum` (lib.rs:341). */
 export const RootClaimTypeEnum = enumType('pallet_subtensor::pallet::RootClaimTypeEnum', {
   Swap: { index: 0 },
   Keep: { index: 1 },
-  KeepSubnets: { index: 2, fields: { subnets: withTypeName(Vec(NetUid), 'BTreeSet<NetUid>') } },
+  KeepSubnets: { index: 2, fields: { subnets: NetUidSet } },
 })
+export type RootClaimTypeEnum = ValueOf<typeof RootClaimTypeEnum>
 
 export const H160 = newtype('primitive_types::H160', byteArray(20))
 /** `LeaseId = u32` (subnets/leasing.rs:30). */

@@ -2,7 +2,7 @@
 import { call } from '../../../framework/pallet.ts'
 import type { DispatchContext } from '../../../framework/dispatch.ts'
 import { AccountId, NetUid } from '../../../primitives/bittensor.ts'
-import { u64 } from '../../../primitives/types.ts'
+import { Bytes, u64 } from '../../../primitives/types.ts'
 import { weight, reads, writes } from '../../../config.ts'
 import { updateRegistrationPrices } from './burn.ts'
 import { doRegister, doRegisterLimit } from './register.ts'
@@ -12,6 +12,15 @@ export * from './neurons.ts'
 export * from './register.ts'
 
 export const registrationCalls = [
+  // dispatches.rs:990 `#[pallet::call_index(6)]`, WeightInfo::register (349_872_000, 6148; 34 reads, 29 writes): the PoW arguments are ignored since PoW registration is gone
+  call({
+    index: 6,
+    name: 'register',
+    args: { netuid: NetUid, blockNumber: u64, nonce: u64, work: Bytes, hotkey: AccountId, coldkey: AccountId },
+    weight: weight(349_872_000n + reads(34) + writes(29), 6_148n),
+    docs: 'Register a neuron by burning the current registration price (the proof-of-work arguments are ignored).',
+    run: (ctx, origin, { netuid, hotkey }) => doRegister(ctx, origin, { netuid, hotkey }),
+  }),
   // dispatches.rs:1012 `#[pallet::call_index(7)]`, WeightInfo::burned_register (weights.rs:411: 336_815_000, 6148; 34 reads, 29 writes)
   call({
     index: 7,

@@ -188,3 +188,17 @@ describe('SubtensorModule.burned_register', () => {
     expect(decay(MinBurn.get(S(c), NETUID))).toBeLessThan(INITIAL.minBurn)
   }, 60_000)
 })
+
+describe('SubtensorModule.register', () => {
+  test('the old PoW call registers by burning, ignoring its block number, nonce, work and coldkey arguments', () => {
+    const c = new TestChain()
+    c.block()
+    const burn = decay(INITIAL.burn)
+    const alice0 = c.account(ALICE).free
+    const [r] = run(c, [c.sign(dev.alice, c.tx('SubtensorModule', 'register', NETUID, 123, 456, '0xdeadbeef', HOT3, BOB))])
+    expect(r!.success).toBe(true)
+    expect(Uids.get(S(c), NETUID, HOT3)).toBe(1)
+    expect(Owner.get(S(c), HOT3)).toBe(ALICE)
+    expect(c.account(ALICE).free).toBe(alice0 - burn - r!.fee)
+  })
+})

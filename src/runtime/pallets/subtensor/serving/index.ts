@@ -1,4 +1,4 @@
-// serve_axon / serve_prometheus (subtensor.md §4.4): a registered hotkey publishes its endpoints, at most once per ServingRateLimit blocks.
+// serve_axon / serve_axon_tls / serve_prometheus (subtensor.md §4.4): a registered hotkey publishes its endpoints, at most once per ServingRateLimit blocks.
 // From pallets/subtensor/src/subnets/serving.rs @ 14bc6f9 (`do_serve_axon`, `do_serve_prometheus`, `validate_serve_axon` :289,
 // `validate_serve_prometheus`, `is_valid_ip_type`, `is_valid_ip_address` :248, rate limits) and macros/dispatches.rs (call indices 4, 5).
 import { call } from '../../../framework/pallet.ts'
@@ -6,13 +6,13 @@ import type { DispatchContext, Origin } from '../../../framework/dispatch.ts'
 import { dispatchError, ensureSigned } from '../../../framework/dispatch.ts'
 import type { AccountId } from '../../../primitives/bittensor.ts'
 import { NetUid } from '../../../primitives/bittensor.ts'
-import { u128, u16, u32, u8 } from '../../../primitives/types.ts'
+import { Bytes, u128, u16, u32, u8 } from '../../../primitives/types.ts'
 import { weight, reads, writes } from '../../../config.ts'
 import { Number as SystemNumber } from '../../system/storage.ts'
 import { events } from '../events.ts'
 import { ServingRateLimit } from '../storage/hyperparams.ts'
-import { Axons, Prometheus, Uids } from '../storage/neurons.ts'
-import type { AxonInfo, PrometheusInfo } from '../types.ts'
+import { Axons, NeuronCertificates, Prometheus, Uids } from '../storage/neurons.ts'
+import type { AxonInfo, NeuronCertificate, PrometheusInfo } from '../types.ts'
 
 const P = 'SubtensorModule'
 const U32_MAX = 0xffff_ffffn
@@ -42,8 +42,17 @@ const EMPTY_PROMETHEUS: PrometheusInfo = { block: 0n, version: 0, ip: 0n, port: 
 
 type AxonArgs = { netuid: NetUid; version: number; ip: bigint; port: number; ipType: number; protocol: number; placeholder1: number; placeholder2: number }
 
-/** `do_serve_axon` (without a certificate): registered → ip type → ip (zero allowed) → rate limit → port ≠ 0, then Axons and AxonServed. */
-export function doServeAxon(ctx: DispatchContext, origin: Origin, a: AxonArgs) {
+/**
+ * `NeuronCertificate::try_from(Vec<u8>)`: the first byte is the algorithm, the rest (at most 64 bytes) the public key;
+ * empty or longer input is no certificate (serve_axon_tls then serves the axon and stores none, as subtensor does).
+ */
+export function parseNeuronCertificate(bytes: Uint8Array): NeuronCertificate | undefined {
+  if (bytes.length === 0 || bytes.length > 65) return undefined
+  return { algorithm: bytes[0]!, publicKey: bytes.slice(1) }
+}
+
+/** `do_serve_axon`: registered → ip type → ip (zero allowed) → rate limit → port ≠ 0, then the certificate if any, Axons and AxonServed. */
+export function doServeAxon(ctx: DispatchContext, origin: Origin, { certificate, ...a }: AxonArgs & { certificate?: Uint8Array }) {
   const hotkey = ensureSigned(origin)
   if (!isHotkeyRegisteredOnNetwork(ctx, a.netuid, hotkey)) throw dispatchError(P, 'HotKeyNotRegisteredInNetwork')
   if (!isValidIpType(a.ipType)) throw dispatchError(P, 'InvalidIpType')
@@ -53,6 +62,8 @@ export function doServeAxon(ctx: DispatchContext, origin: Origin, a: AxonArgs) {
   if (!passesRateLimit(ctx, a.netuid, prev.block, now)) throw dispatchError(P, 'ServingRateLimitExceeded')
   if (a.port === 0) throw dispatchError(P, 'InvalidPort')
   const { netuid, ...fields } = a
+  const cert = certificate === undefined ? undefined : parseNeuronCertificate(certificate)
+  if (cert) NeuronCertificates.set(ctx.storage, netuid, hotkey, cert)
   Axons.set(ctx.storage, netuid, hotkey, { ...prev, ...fields, block: now })
   ctx.deposit(events.AxonServed([netuid, hotkey]))
 }
@@ -81,6 +92,16 @@ export const servingCalls = [
     weight: weight(31_278_000n + reads(3) + writes(1), 4_178n),
     paysFee: 'No',
     docs: 'Set the axon endpoint of a registered hotkey on a subnet.',
+    run: doServeAxon,
+  }),
+  // dispatches.rs:882 call_index(40), WeightInfo::serve_axon_tls (30_617_000, 4149; 3 reads, 1 write), Normal, Pays::No
+  call({
+    index: 40,
+    name: 'serve_axon_tls',
+    args: { netuid: NetUid, version: u32, ip: u128, port: u16, ipType: u8, protocol: u8, placeholder1: u8, placeholder2: u8, certificate: Bytes },
+    weight: weight(30_617_000n + reads(3) + writes(1), 4_149n),
+    paysFee: 'No',
+    docs: 'Set the axon endpoint of a registered hotkey on a subnet, with its TLS certificate (algorithm byte, then a public key of at most 64 bytes).',
     run: doServeAxon,
   }),
   // dispatches.rs:930 call_index(5), WeightInfo::serve_prometheus (weights.rs:328: 29_294_000, 4277; 3 reads, 1 write), Normal, Pays::No

@@ -1,7 +1,8 @@
 // serve_axon / serve_prometheus on the TestChain, and Commitments' CanCommit wired to "registered on the netuid".
 import { describe, expect, test } from 'vitest'
+import { u8aToHex } from '@polkadot/util'
 import { TestChain, dev, pub } from '../../../testing/chain.ts'
-import { Axons, Prometheus, Uids } from '../storage/neurons.ts'
+import { Axons, NeuronCertificates, Prometheus, Uids } from '../storage/neurons.ts'
 import { CommitmentOf } from '../../commitments/index.ts'
 
 const BOB = pub(dev.bob)
@@ -76,5 +77,28 @@ describe('Commitments.set_commitment through SubtensorModule’s CanCommit', () 
     expect(CommitmentOf.get(S(c), NETUID, ONE)).toBeUndefined()
     expect(commit(dev.bob).success).toBe(true)
     expect(CommitmentOf.get(S(c), NETUID, BOB)).toBeDefined()
+  })
+})
+
+describe('SubtensorModule.serve_axon_tls', () => {
+  test('stores the axon and the certificate (algorithm byte, then the key), which polkadot-js reads back; a certificate over 65 bytes serves the axon without one', () => {
+    const c = registered()
+    const key = new Uint8Array(32).fill(9)
+    const cert = Uint8Array.from([1, ...key])
+    const tls = (bytes: Uint8Array, port = 8091) => c.sign(dev.bob, c.tx('SubtensorModule', 'serve_axon_tls', NETUID, 7, IP, port, 4, 0, 0, 0, u8aToHex(bytes)))
+    const r = run(c, tls(cert))
+    expect(r.success).toBe(true)
+    expect(r.events.map((e) => e.event)).toContain('subtensorModule.AxonServed')
+    expect(NeuronCertificates.get(S(c), NETUID, BOB)).toEqual({ algorithm: 1, publicKey: key })
+    const decoded = c.registry.createType('PalletSubtensorNeuronCertificate', c.state.get(NeuronCertificates.key(NETUID, BOB))).toJSON()
+    expect(decoded).toEqual({ publicKey: `0x${'09'.repeat(32)}`, algorithm: 1 })
+    expect(Axons.get(S(c), NETUID, BOB)?.port).toBe(8091)
+
+    // another hotkey, a certificate that is too long: the axon is served, no certificate stored
+    expect(run(c, c.sign(dev.alice, c.tx('SubtensorModule', 'burned_register', NETUID, ONE))).success).toBe(true)
+    const long = c.sign(dev.one, c.tx('SubtensorModule', 'serve_axon_tls', NETUID, 7, IP, 9000, 4, 0, 0, 0, u8aToHex(new Uint8Array(66).fill(2))))
+    expect(run(c, long).success).toBe(true)
+    expect(Axons.get(S(c), NETUID, ONE)?.port).toBe(9000)
+    expect(NeuronCertificates.get(S(c), NETUID, ONE)).toBeUndefined()
   })
 })

@@ -3,7 +3,7 @@
 import { AccountId, AlphaBalance, NetUid, NetUidStorageIndex, TaoBalance } from '../../../primitives/bittensor.ts'
 import { storageMap } from '../../../primitives/storage.ts'
 import { Vec, bool, tuple, u16, u64 } from '../../../primitives/types.ts'
-import { AxonInfo, PrometheusInfo, ZERO_ACCOUNT } from '../types.ts'
+import { AxonInfo, NeuronCertificate, PrometheusInfo, ZERO_ACCOUNT } from '../types.ts'
 import { INITIAL } from './hyperparams.ts'
 
 const P = 'SubtensorModule'
@@ -32,6 +32,7 @@ export const Bonds = storageMap(P, 'Bonds', { key: [[NetUidStorageIndex, 'Identi
 
 export const Axons = storageMap(P, 'Axons', { key: [[NetUid, 'Identity'], [AccountId, 'Blake2_128Concat']], value: AxonInfo, optional: true, docs: ' --- DMAP ( netuid, hotkey ) --> axon_info (lib.rs:2375)' })
 export const Prometheus = storageMap(P, 'Prometheus', { key: [[NetUid, 'Identity'], [AccountId, 'Blake2_128Concat']], value: PrometheusInfo, optional: true, docs: ' --- DMAP ( netuid, hotkey ) --> prometheus_info (lib.rs:2399)' })
+export const NeuronCertificates = storageMap(P, 'NeuronCertificates', { key: [[NetUid, 'Identity'], [AccountId, 'Blake2_128Concat']], value: NeuronCertificate, optional: true, docs: ' --- MAP ( netuid, hotkey ) --> certificate (lib.rs:2387)' })
 
 // registration price and counters
 export const Burn = storageMap(P, 'Burn', { key: byNetuid, value: TaoBalance, default: INITIAL.burn, docs: ' --- MAP ( netuid ) --> registration burn (lib.rs:2107)' })
