@@ -17,6 +17,7 @@ import { LastEpochBlock, SubnetMovingAlpha, SubnetworkN, SubtokenEnabled, Tempo 
 import type { I96F32 } from '../subtensor/types.ts'
 import { events } from './events.ts'
 import { currentBlock, ensureAdminWindowOpen, subnetExists } from './checks.ts'
+import { clearSmallNominations } from '../subtensor/staking/stake.ts'
 
 const A = 'AdminUtils'
 const ROOT_NETUID = 0
@@ -109,12 +110,13 @@ export const setStakeThreshold = (ctx: DispatchContext, origin: Origin, { minSta
     ctx.deposit(st.StakeThresholdSet([minStake]))
   })
 
-/**
- * [43] sudo_set_nominator_min_required_stake: no event. When the value rises, subtensor then runs `clear_small_nominations`,
- * force-unstaking every nomination below the new minimum; this runtime has no unstake path yet, so that sweep is not done here.
- */
+/** [43] sudo_set_nominator_min_required_stake: no event. When the value rises, every nomination now below it is sold back to its coldkey (`clear_small_nominations`). */
 export const setNominatorMinRequiredStake = (ctx: DispatchContext, origin: Origin, { minStake }: { minStake: bigint }) =>
-  rootOnly(origin, () => NominatorMinRequiredStake.set(ctx.storage, minStake))
+  rootOnly(origin, () => {
+    const previous = NominatorMinRequiredStake.get(ctx.storage)
+    NominatorMinRequiredStake.set(ctx.storage, minStake)
+    if (minStake > previous) clearSmallNominations(ctx)
+  })
 
 // [45] sudo_set_tx_delegate_take_rate_limit
 export const setTxDelegateTakeRateLimit = (ctx: DispatchContext, origin: Origin, { txRateLimit }: { txRateLimit: bigint }) =>

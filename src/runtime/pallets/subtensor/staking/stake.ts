@@ -15,7 +15,7 @@ import {
 import { events } from '../events.ts'
 import { TransferToggle } from '../storage/hyperparams.ts'
 import { OwnedHotkeys, Owner } from '../storage/neurons.ts'
-import { Delegates, LastColdkeyHotkeyStakeBlock, StakingHotkeys } from '../storage/stake.ts'
+import { Alpha, AlphaV2, Delegates, LastColdkeyHotkeyStakeBlock, StakingHotkeys } from '../storage/stake.ts'
 import { NetworksAdded, SubnetAlphaIn, SubnetMechanism, SubnetTAO, SubtokenEnabled } from '../storage/subnets.ts'
 import { NominatorMinRequiredStake } from '../storage/hyperparams.ts'
 import { DEFAULT_MIN_STAKE, blockAuthor, coldkeyBalance, isSubnetAccountId, swapAlphaForTaoInSubnet, swapTaoForAlphaInSubnet, transferTaoFromSubnet, transferTaoToSubnet } from './pools.ts'
@@ -233,6 +233,13 @@ export function transferStakeWithinSubnet(ctx: DispatchContext, originColdkey: A
   ctx.deposit(events.StakeRemoved([originColdkey, originHotkey, tao, alpha, netuid, 0n]))
   ctx.deposit(events.StakeAdded([destinationColdkey, destinationHotkey, tao, alpha, netuid, 0n]))
   return tao
+}
+
+/** `clear_small_nominations`: the sweep over every (hotkey, coldkey, netuid) position, legacy and V2, when the minimum nomination rises. */
+export function clearSmallNominations(ctx: DispatchContext): void {
+  const positions = new Map<string, [AccountId, AccountId, NetUid]>()
+  for (const [key] of [...Alpha.entries(ctx.storage), ...AlphaV2.entries(ctx.storage)]) positions.set(key.join('/'), key)
+  for (const [hotkey, coldkey, netuid] of positions.values()) clearSmallNomination(ctx, hotkey, coldkey, netuid)
 }
 
 /** `clear_small_nomination_if_required`: a nominator's stake worth less than NominatorMinRequiredStake is sold back to them. */

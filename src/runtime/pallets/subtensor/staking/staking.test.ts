@@ -198,3 +198,21 @@ describe('decrease_take and increase_take', () => {
     expect(ext.call(ALICE, 'SubtensorModule', 'increase_take', { hotkey: HK1, take: 11_796 })).toMatchObject({ ok: true, events: [{ name: 'TakeIncreased', value: [ALICE, HK1, 11_796] }] })
   })
 })
+
+describe('sudo_set_nominator_min_required_stake', () => {
+  test('raising the minimum sells nominations below it back to their coldkeys; owners keep their own stake', () => {
+    const ext = setup()
+    ext.call(ALICE, 'SubtensorModule', 'add_stake', { hotkey: HK1, netuid: SN, amountStaked: tao(1) })
+    ext.call(BOB, 'SubtensorModule', 'add_stake', { hotkey: HK1, netuid: SN, amountStaked: tao(1) })
+    const aliceStake = getStake(ext.storage, HK1, ALICE, SN)
+    const bob0 = ext.free(BOB)
+    expect(getStake(ext.storage, HK1, BOB, SN)).toBeGreaterThan(0n)
+    const r = ext.root('AdminUtils', 'sudo_set_nominator_min_required_stake', { minStake: tao(5) })
+    expect(r.ok).toBe(true)
+    expect(r.ok && r.events.map((e) => e.name)).toContain('StakeRemoved')
+    expect(getStake(ext.storage, HK1, BOB, SN)).toBe(0n)
+    expect(ext.free(BOB)).toBeGreaterThan(bob0 + tao(1) / 2n)
+    expect(getStake(ext.storage, HK1, ALICE, SN)).toBe(aliceStake)
+    expect(ext.balancesTotal().sum).toBe(ext.balancesTotal().issuance)
+  })
+})
