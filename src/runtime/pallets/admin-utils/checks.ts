@@ -11,7 +11,8 @@ import type { StorageBackend } from '../../primitives/storage.ts'
 import { Number as SystemNumber } from '../system/storage.ts'
 import { AdminFreezeWindow, LastRateLimitedBlock, OwnerHyperparamRateLimit, TransactionKeyLastBlock, WeightsVersionKeyRateLimit } from '../subtensor/storage/hyperparams.ts'
 import type { Hyperparameter } from '../subtensor/storage/hyperparams.ts'
-import { LastEpochBlock, NetworksAdded, PendingEpochAt, SubnetOwner, Tempo } from '../subtensor/storage/subnets.ts'
+import { NetworksAdded, PendingEpochAt, SubnetOwner, Tempo } from '../subtensor/storage/subnets.ts'
+import { blocksUntilNextAutoEpoch } from '../subtensor/coinbase/schedule.ts'
 
 const U64_MAX = (1n << 64n) - 1n
 const sat = (x: bigint) => (x > U64_MAX ? U64_MAX : x)
@@ -75,13 +76,6 @@ export function recordOwnerRl(s: StorageBackend, owner: AccountId | undefined, n
   }
 }
 
-/** `blocks_until_next_auto_epoch`: LastEpochBlock + tempo − now, saturating; u64::MAX for tempo 0. */
-export function blocksUntilNextAutoEpoch(s: StorageBackend, netuid: NetUid, tempo: number, now: bigint): bigint {
-  if (tempo === 0) return U64_MAX
-  const next = LastEpochBlock.get(s, netuid) + BigInt(tempo)
-  return next > now ? next - now : 0n
-}
-
 /**
  * `is_in_admin_freeze_window`: never for tempo 0; always while a triggered epoch is pending; otherwise in the last
  * AdminFreezeWindow blocks before the next automatic epoch. Note that a subnet whose epochs do not run (LastEpochBlock
@@ -92,7 +86,7 @@ export function isInAdminFreezeWindow(s: StorageBackend, netuid: NetUid, now: bi
   if (tempo === 0) return false
   const pending = PendingEpochAt.get(s, netuid)
   if (pending > 0n && pending > now) return true
-  return blocksUntilNextAutoEpoch(s, netuid, tempo, now) < BigInt(AdminFreezeWindow.get(s))
+  return blocksUntilNextAutoEpoch(s, netuid, now, tempo) < BigInt(AdminFreezeWindow.get(s))
 }
 
 /** `ensure_admin_window_open`: AdminActionProhibitedDuringWeightsWindow inside the freeze window (for root as well as owners). */
