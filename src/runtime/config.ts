@@ -66,6 +66,7 @@ export const RUNTIME_API_VERSIONS: ReadonlyArray<readonly [name: string, version
   ['TransactionPaymentCallApi', 3],
   // subtensor's own (runtime/src/lib.rs impl_runtime_apis, in its order); SubnetInfoRuntimeApi is implemented at #[api_version(2)]
   ['DelegateInfoRuntimeApi', 1],
+  ['NeuronInfoRuntimeApi', 1],
   ['SubnetInfoRuntimeApi', 2],
   ['StakeInfoRuntimeApi', 1],
   ['SubnetRegistrationRuntimeApi', 1],

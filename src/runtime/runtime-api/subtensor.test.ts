@@ -80,11 +80,33 @@ describe('metadata V15 declarations', () => {
       'get_most_convicted_hotkey_on_subnet(netuid)',
     ])
     expect(sig('DelegateInfoRuntimeApi')).toEqual(['get_delegates()', 'get_delegate(delegate_account)', 'get_delegated(delegatee_account)'])
-    expect(sig('SubnetInfoRuntimeApi')).toEqual(['get_all_dynamic_info()', 'get_dynamic_info(netuid)', 'get_subnet_account_id(netuid)'])
+    expect(sig('NeuronInfoRuntimeApi')).toEqual(['get_neurons(netuid)', 'get_neuron(netuid, uid)', 'get_neurons_lite(netuid)', 'get_neuron_lite(netuid, uid)'])
+    // decl_runtime_apis order; get_coldkey_auto_stake_hotkey and get_subnet_to_prune are not served
+    expect(sig('SubnetInfoRuntimeApi')).toEqual([
+      'get_subnet_info(netuid)',
+      'get_subnets_info()',
+      'get_subnet_info_v2(netuid)',
+      'get_subnets_info_v2()',
+      'get_subnet_hyperparams(netuid)',
+      'get_subnet_hyperparams_v2(netuid)',
+      'get_subnet_hyperparams_v3(netuid)',
+      'get_all_dynamic_info()',
+      'get_all_metagraphs()',
+      'get_metagraph(netuid)',
+      'get_all_mechagraphs()',
+      'get_mechagraph(netuid, mecid)',
+      'get_dynamic_info(netuid)',
+      'get_subnet_state(netuid)',
+      'get_selective_metagraph(netuid, metagraph_indexes)',
+      'get_selective_mechagraph(netuid, mecid, metagraph_indexes)',
+      'get_subnet_account_id(netuid)',
+      'get_next_epoch_start_block(netuid)',
+    ])
     expect(sig('SubnetRegistrationRuntimeApi')).toEqual(['get_network_registration_cost()'])
     expect(sig('SwapRuntimeApi')).toEqual(['current_alpha_price(netuid)', 'current_alpha_price_all()', 'sim_swap_tao_for_alpha(netuid, tao)', 'sim_swap_alpha_for_tao(netuid, alpha)'])
     expect(RUNTIME_API_VERSIONS.filter(([n]) => /RuntimeApi$/.test(n))).toEqual([
       ['DelegateInfoRuntimeApi', 1],
+      ['NeuronInfoRuntimeApi', 1],
       ['SubnetInfoRuntimeApi', 2],
       ['StakeInfoRuntimeApi', 1],
       ['SubnetRegistrationRuntimeApi', 1],

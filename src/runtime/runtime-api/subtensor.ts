@@ -1,11 +1,11 @@
-// subtensor's read-only runtime APIs for staking, delegates, subnets and the swap pool (spec 425), served through `state_call` and declared in metadata V15.
+// subtensor's read-only runtime APIs for staking, delegates, neurons, subnets and the swap pool (spec 425), served through `state_call` and declared in metadata V15.
 // Declarations: pallets/subtensor/runtime-api/src/lib.rs and pallets/swap/runtime-api/src/lib.rs @ 14bc6f9; which method calls what: runtime/src/lib.rs
 // impl_runtime_apis (:2426-2580, :2651-2735); the structs and how each value is computed: pallets/subtensor/src/rpc_info/{stake_info,delegate_info,dynamic_info}.rs,
 // staking/lock.rs (`stake_availability`, `get_coldkey_lock`), staking/helpers.rs (`alpha_iter_prefix`, `alpha_iter_single_prefix`).
-import { AccountId, AlphaBalance, NetUid, TaoBalance } from '../primitives/bittensor.ts'
+// Neurons, metagraphs and subnet info/hyperparameters are computed in neuronInfo.ts, metagraph.ts and subnetInfo.ts; this file wires every API.
+import { AlphaBalance, MechId, NetUid, TaoBalance } from '../primitives/bittensor.ts'
 import type { AccountId as AccountIdValue } from '../primitives/bittensor.ts'
 import { AccountId32 } from '../primitives/substrate.ts'
-import { storageMap } from '../primitives/storage.ts'
 import type { StorageBackend } from '../primitives/storage.ts'
 import { createCodec } from '@polkadot-api/substrate-bindings'
 import { Option, Vec, bool, compact, customType, struct, tuple, u128, u16, u64, u8, withTypeName } from '../primitives/types.ts'
@@ -30,7 +30,31 @@ import {
   Tempo,
   TokenSymbol,
 } from '../pallets/subtensor/storage/subnets.ts'
+import {
+  AlphaDividendsPerSubnet,
+  PendingServerEmission,
+  PendingValidatorEmission,
+  SubnetAlphaInEmission,
+  SubnetAlphaOutEmission,
+  SubnetTaoInEmission,
+} from '../pallets/subtensor/storage/emission.ts'
 import { getStake, getTotalHotkeyAlpha, totalShares } from '../pallets/subtensor/staking/shares.ts'
+import { nextEpochStartBlock } from '../pallets/subtensor/coinbase/schedule.ts'
+import { NeuronInfo, NeuronInfoLite, neuronAt, neuronLiteAt, neurons, neuronsLite } from './neuronInfo.ts'
+import { Metagraph, SelectiveMetagraph, SubnetState, allMechagraphs, allMetagraphs, mechagraph, metagraph, selectiveMechagraph, selectiveMetagraph, subnetState } from './metagraph.ts'
+import {
+  SubnetHyperparams,
+  SubnetHyperparamsV2,
+  SubnetHyperparamsV3,
+  SubnetInfo,
+  SubnetInfov2,
+  addedNetuidsAscending,
+  subnetHyperparams,
+  subnetHyperparamsV2,
+  subnetHyperparamsV3,
+  subnetInfo,
+  subnetInfoV2,
+} from './subnetInfo.ts'
 import { sfIsZero, sfMulDiv, sfNew, sfToU64, sfZero, sfFromU64F64 } from '../pallets/subtensor/staking/safeFloat.ts'
 import type { SafeFloat } from '../pallets/subtensor/types.ts'
 import { subnetName } from '../pallets/subtensor/subnets/symbols.ts'
@@ -38,25 +62,6 @@ import { getNetworkLockCost } from '../pallets/subtensor/subnets/lockCost.ts'
 import { subnetAccountId } from '../pallets/subtensor/staking/pools.ts'
 import { calculateFee, currentAlphaPriceRao, currentPrice, fxDiv, fxFromInt, fxMul, fxSub, fxToU64, simSwapAlphaForTao, simSwapTaoForAlpha, subnetPool, FX_ONE } from '../pallets/swap/index.ts'
 import type { SimSwapResult as SimSwapValue } from '../pallets/swap/index.ts'
-
-// ── Storage not declared by the pallets yet ────────────────────────────────────────────────────
-// The coinbase (emission) is not implemented, so nothing writes these maps yet: read-only mirrors with subtensor's names, hashers and
-// defaults (pallets/subtensor/src/lib.rs @ 14bc6f9), so the APIs read 0 today and the real values once the coinbase writes them.
-// They are not part of the pallet's metadata (only the pallet's own declarations are).
-const P = 'SubtensorModule'
-const byNetuid = [[NetUid, 'Identity']] as const
-/** lib.rs:1369 `SubnetAlphaOutEmission`. */
-const SubnetAlphaOutEmission = storageMap(P, 'SubnetAlphaOutEmission', { key: byNetuid, value: AlphaBalance })
-/** lib.rs:1352 `SubnetAlphaInEmission`. */
-const SubnetAlphaInEmission = storageMap(P, 'SubnetAlphaInEmission', { key: byNetuid, value: AlphaBalance })
-/** lib.rs:1374 `SubnetTaoInEmission`. */
-const SubnetTaoInEmission = storageMap(P, 'SubnetTaoInEmission', { key: byNetuid, value: TaoBalance })
-/** lib.rs:1924 `PendingValidatorEmission`. */
-const PendingValidatorEmission = storageMap(P, 'PendingValidatorEmission', { key: byNetuid, value: AlphaBalance })
-/** lib.rs:1919 `PendingServerEmission`. */
-const PendingServerEmission = storageMap(P, 'PendingServerEmission', { key: byNetuid, value: AlphaBalance })
-/** lib.rs:1259 `AlphaDividendsPerSubnet: (netuid, hotkey) → alpha`, the hotkey's last alpha dividend. */
-const AlphaDividendsPerSubnet = storageMap(P, 'AlphaDividendsPerSubnet', { key: [[NetUid, 'Identity'], [AccountId, 'Blake2_128Concat']], value: AlphaBalance })
 
 // ── Types ──────────────────────────────────────────────────────────────────────────────────────
 // Field names are snake_case JS keys (the metadata names, e.g. `return_per_1000`); generic `AccountId` fields carry that type name.
@@ -407,11 +412,37 @@ export const subtensorApis: Record<string, Omit<ServedApi, 'name' | 'version'>> 
       method('get_delegated', { delegateeAccount: AccountId32Arg }, Vec(tuple(DelegateInfo, tuple(CompactNetUid, CompactAlpha))), (s, a) => delegated(s, a.delegateeAccount)),
     ],
   },
+  NeuronInfoRuntimeApi: {
+    methods: [
+      method('get_neurons', { netuid: NetUid }, Vec(NeuronInfo), (s, a) => neurons(s, a.netuid)),
+      method('get_neuron', { netuid: NetUid, uid: u16 }, Option(NeuronInfo), (s, a) => neuronAt(s, a.netuid, a.uid)),
+      method('get_neurons_lite', { netuid: NetUid }, Vec(NeuronInfoLite), (s, a) => neuronsLite(s, a.netuid)),
+      method('get_neuron_lite', { netuid: NetUid, uid: u16 }, Option(NeuronInfoLite), (s, a) => neuronLiteAt(s, a.netuid, a.uid)),
+    ],
+  },
+  // in decl_runtime_apis order; not served: get_coldkey_auto_stake_hotkey, get_subnet_to_prune
   SubnetInfoRuntimeApi: {
     methods: [
+      method('get_subnet_info', { netuid: NetUid }, Option(SubnetInfo), (s, a) => subnetInfo(s, a.netuid)),
+      method('get_subnets_info', {}, Vec(Option(SubnetInfo)), (s) => addedNetuidsAscending(s).map((n) => subnetInfo(s, n))),
+      method('get_subnet_info_v2', { netuid: NetUid }, Option(SubnetInfov2), (s, a) => subnetInfoV2(s, a.netuid)),
+      method('get_subnets_info_v2', {}, Vec(Option(SubnetInfov2)), (s) => addedNetuidsAscending(s).map((n) => subnetInfoV2(s, n))),
+      method('get_subnet_hyperparams', { netuid: NetUid }, Option(SubnetHyperparams), (s, a) => subnetHyperparams(s, a.netuid)),
+      method('get_subnet_hyperparams_v2', { netuid: NetUid }, Option(SubnetHyperparamsV2), (s, a) => subnetHyperparamsV2(s, a.netuid)),
+      method('get_subnet_hyperparams_v3', { netuid: NetUid }, Option(SubnetHyperparamsV3), (s, a) => subnetHyperparamsV3(s, a.netuid)),
       method('get_all_dynamic_info', {}, Vec(Option(DynamicInfo)), (s) => allSubnetNetuids(s).map((n) => dynamicInfo(s, n))),
+      method('get_all_metagraphs', {}, Vec(Option(Metagraph)), (s) => allMetagraphs(s)),
+      method('get_metagraph', { netuid: NetUid }, Option(Metagraph), (s, a) => metagraph(s, a.netuid)),
+      method('get_all_mechagraphs', {}, Vec(Option(Metagraph)), (s) => allMechagraphs(s)),
+      method('get_mechagraph', { netuid: NetUid, mecid: MechId }, Option(Metagraph), (s, a) => mechagraph(s, a.netuid, a.mecid)),
       method('get_dynamic_info', { netuid: NetUid }, Option(DynamicInfo), (s, a) => dynamicInfo(s, a.netuid)),
+      method('get_subnet_state', { netuid: NetUid }, Option(SubnetState), (s, a) => subnetState(s, a.netuid)),
+      method('get_selective_metagraph', { netuid: NetUid, metagraphIndexes: Vec(u16) }, Option(SelectiveMetagraph), (s, a) => selectiveMetagraph(s, a.netuid, a.metagraphIndexes)),
+      method('get_selective_mechagraph', { netuid: NetUid, mecid: MechId, metagraphIndexes: Vec(u16) }, Option(SelectiveMetagraph), (s, a) =>
+        selectiveMechagraph(s, a.netuid, a.mecid, a.metagraphIndexes),
+      ),
       method('get_subnet_account_id', { netuid: NetUid }, Option(AccountId32Arg), (s, a) => subnetAccountId({ storage: s }, a.netuid)),
+      method('get_next_epoch_start_block', { netuid: NetUid }, Option(u64), (s, a) => nextEpochStartBlock(s, a.netuid)),
     ],
   },
   StakeInfoRuntimeApi: {

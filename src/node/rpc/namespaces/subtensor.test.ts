@@ -1,4 +1,4 @@
-// subtensor's custom RPC aliases (delegateInfo_*, subnetInfo_*, stakeInfo_*, swap_*) over a real WebSocket against a devnet on the webtensor runtime:
+// subtensor's custom RPC aliases (delegateInfo_*, neuronInfo_*, subnetInfo_*, stakeInfo_*, swap_*) over a real WebSocket against a devnet on the webtensor runtime:
 // each answers what the runtime API answers at the block asked for, in subtensor's JSON shapes, and stock @polkadot/api reaches the same APIs through api.call.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ApiPromise, WsProvider } from '@polkadot/api'
@@ -83,6 +83,53 @@ describe('subtensor RPC aliases', () => {
     expect(await net.client.call('delegateInfo_getDelegate', [u8aToHex(Uint8Array.from(key))])).toEqual([0])
     // no locks exist on the devnet
     expect(await net.client.call('stakeInfo_getColdkeyLock', [alice, 1])).toEqual([0])
+  }, T)
+
+  test('neuronInfo_*: the neurons of a subnet as SCALE bytes, as the runtime API and api.call answer them', async () => {
+    const lite = await net.client.call<number[]>('neuronInfo_getNeuronsLite', [1])
+    expect(hex(lite)).toBe(await stateCall('NeuronInfoRuntimeApi_get_neurons_lite', '0x0100'))
+    const decoded = await call('neuronInfoRuntimeApi', 'getNeuronsLite', 1)
+    expect(hex(lite)).toBe(u8aToHex(decoded.toU8a()))
+    // genesis netuid 1: the zero account at uid 0, with the deprecated fields as subtensor answers them
+    expect(decoded.toJSON()).toEqual([expect.objectContaining({ uid: 0, netuid: 1, rank: 0, trust: 0, pruningScore: 65_535 })])
+    expect(hex(await net.client.call<number[]>('neuronInfo_getNeurons', [1]))).toBe(u8aToHex((await call('neuronInfoRuntimeApi', 'getNeurons', 1)).toU8a()))
+    expect(hex(await net.client.call<number[]>('neuronInfo_getNeuron', [1, 0]))).toBe(await stateCall('NeuronInfoRuntimeApi_get_neuron', '0x01000000'))
+    expect(hex(await net.client.call<number[]>('neuronInfo_getNeuronLite', [1, 0, null]))).toBe(u8aToHex((await call('neuronInfoRuntimeApi', 'getNeuronLite', 1, 0)).toU8a()))
+    expect(await net.client.call('neuronInfo_getNeuron', [1, 5])).toEqual([0])
+    expect(await net.client.call('neuronInfo_getNeurons', [77])).toEqual([0])
+  }, T)
+
+  test('subnetInfo_* metagraphs, subnet info, hyperparameters and state: the runtime API’s SCALE bytes', async () => {
+    const same = async (rpc: string, params: unknown[], section: string, ...args: unknown[]) =>
+      expect(hex(await net.client.call<number[]>(rpc, params)), rpc).toBe(u8aToHex((await call('subnetInfoRuntimeApi', section, ...args)).toU8a()))
+    await same('subnetInfo_getMetagraph', [1], 'getMetagraph', 1)
+    await same('subnetInfo_getAllMetagraphs', [], 'getAllMetagraphs')
+    await same('subnetInfo_getMechagraph', [1, 0], 'getMechagraph', 1, 0)
+    await same('subnetInfo_getAllMechagraphs', [], 'getAllMechagraphs')
+    await same('subnetInfo_getSubnetState', [1], 'getSubnetState', 1)
+    await same('subnetInfo_getSubnetInfo', [1], 'getSubnetInfo', 1)
+    await same('subnetInfo_getSubnetsInfo', [], 'getSubnetsInfo')
+    await same('subnetInfo_getSubnetInfo_v2', [1], 'getSubnetInfoV2', 1)
+    await same('subnetInfo_getSubnetsInfo_v2', [], 'getSubnetsInfoV2')
+    await same('subnetInfo_getSubnetHyperparams', [1], 'getSubnetHyperparams', 1)
+    await same('subnetInfo_getSubnetHyperparamsV2', [1], 'getSubnetHyperparamsV2', 1)
+    await same('subnetInfo_getSelectiveMetagraph', [1, [0, 8, 52]], 'getSelectiveMetagraph', 1, [0, 8, 52])
+    await same('subnetInfo_getSelectiveMechagraph', [1, 0, [62]], 'getSelectiveMechagraph', 1, 0, [62])
+    const meta = (await call('subnetInfoRuntimeApi', 'getMetagraph', 1)).toJSON() as Record<string, unknown>
+    expect(meta).toMatchObject({ netuid: 1, numUids: 1, tempo: 100, hotkeys: [expect.any(String)] })
+    const sel = (await call('subnetInfoRuntimeApi', 'getSelectiveMetagraph', 1, [0, 8])).toJSON() as Record<string, unknown>
+    expect(Object.entries(sel).filter(([, v]) => v !== null)).toEqual([
+      ['netuid', 1],
+      ['tempo', 100],
+    ])
+    expect((await call('subnetInfoRuntimeApi', 'getNextEpochStartBlock', 1)).toJSON()).toEqual(expect.any(Number))
+    expect(await net.client.call('subnetInfo_getMetagraph', [77])).toEqual([0])
+    expect(await net.client.call('subnetInfo_getSubnetHyperparamsV2', [77])).toEqual([0])
+    expect(await net.client.error('subnetInfo_getSelectiveMetagraph', [1, 'all'])).toMatchObject({ code: -32602 })
+    expect(await net.client.error('subnetInfo_getMechagraph', [1, 300])).toMatchObject({ code: -32602 })
+    const unknown = `0x${'55'.repeat(32)}`
+    expect(await net.client.error('subnetInfo_getAllMetagraphs', [unknown])).toMatchObject({ code: 1, message: expect.stringMatching(/^Unable to get metagraps: UnknownBlock/) })
+    expect(await net.client.error('neuronInfo_getNeuronsLite', [1, unknown])).toMatchObject({ code: 1, message: expect.stringMatching(/^Unable to get neurons lite info: UnknownBlock/) })
   }, T)
 
   test('refusals: bad params are -32602, short accounts and unknown blocks are code 1 with subtensor’s texts', async () => {

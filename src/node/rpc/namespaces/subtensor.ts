@@ -1,11 +1,11 @@
-// subtensor's custom JSON-RPC methods (`delegateInfo_*`, `subnetInfo_*`, `stakeInfo_*`, `swap_*`): thin aliases of its runtime APIs at a block
+// subtensor's custom JSON-RPC methods (`delegateInfo_*`, `neuronInfo_*`, `subnetInfo_*`, `stakeInfo_*`, `swap_*`): thin aliases of its runtime APIs at a block
 // (best by default), answering as subtensor's node does — mostly the SCALE encoding of the API's result as a JSON array of bytes (`Vec<u8>`).
 // From pallets/subtensor/rpc/src/lib.rs and pallets/swap/rpc/src/lib.rs @ 14bc6f9 (names, params, result encodings, error texts).
 import { decodeAddress } from '@polkadot/util-crypto'
 import { hexToU8a, u8aConcat } from '@polkadot/util'
 import type { DevnetChain } from '../../chain/chain.ts'
 import { RuntimeCallError, UnknownBlockError } from '../../chain/errors.ts'
-import { Vec, struct, u16, u64 } from '../../../runtime/primitives/types.ts'
+import { Vec, struct, u16, u64, u8 } from '../../../runtime/primitives/types.ts'
 import { RpcError } from '../errors.ts'
 import type { RpcMethods } from '../methods.ts'
 import type { Params } from '../params.ts'
@@ -22,9 +22,26 @@ export const SUBTENSOR_RPC_METHODS = [
   'delegateInfo_getDelegates',
   'delegateInfo_getDelegate',
   'delegateInfo_getDelegated',
+  'neuronInfo_getNeuronsLite',
+  'neuronInfo_getNeuronLite',
+  'neuronInfo_getNeurons',
+  'neuronInfo_getNeuron',
+  'subnetInfo_getSubnetInfo',
+  'subnetInfo_getSubnetsInfo',
+  'subnetInfo_getSubnetInfo_v2',
+  'subnetInfo_getSubnetsInfo_v2',
+  'subnetInfo_getSubnetHyperparams',
+  'subnetInfo_getSubnetHyperparamsV2',
   'subnetInfo_getAllDynamicInfo',
   'subnetInfo_getDynamicInfo',
+  'subnetInfo_getAllMetagraphs',
+  'subnetInfo_getMetagraph',
+  'subnetInfo_getAllMechagraphs',
+  'subnetInfo_getMechagraph',
+  'subnetInfo_getSubnetState',
   'subnetInfo_getLockCost',
+  'subnetInfo_getSelectiveMetagraph',
+  'subnetInfo_getSelectiveMechagraph',
   'subnetInfo_getSubnetAccountId',
   'stakeInfo_getColdkeyLock',
   'swap_currentAlphaPrice',
@@ -48,11 +65,37 @@ export function registerSubtensorMethods(methods: RpcMethods, chain: DevnetChain
   const bytes = (encoded: Uint8Array): number[] => Array.from(encoded)
   const delegates = 'Unable to get delegates info'
   const dynamic = 'Unable to get dynamic subnets info'
+  const neuronsLite = 'Unable to get neurons lite info'
+  const subnet = 'Unable to get subnet info'
+  const subnets = 'Unable to get subnets info'
+  const selective = 'Unable to get selective metagraph'
 
   methods
     .add('delegateInfo_getDelegates', (params) => bytes(call(params, 0, 'DelegateInfoRuntimeApi_get_delegates', delegates)))
     .add('delegateInfo_getDelegate', (params) => bytes(call(params, 1, 'DelegateInfoRuntimeApi_get_delegate', delegates, accountFromVec(params, 0, delegates))))
     .add('delegateInfo_getDelegated', (params) => bytes(call(params, 1, 'DelegateInfoRuntimeApi_get_delegated', delegates, accountFromVec(params, 0, delegates))))
+    .add('neuronInfo_getNeuronsLite', (params) => bytes(call(params, 1, 'NeuronInfoRuntimeApi_get_neurons_lite', neuronsLite, netuid(params, 0))))
+    .add('neuronInfo_getNeuronLite', (params) => bytes(call(params, 2, 'NeuronInfoRuntimeApi_get_neuron_lite', neuronsLite, netuid(params, 0), uid(params, 1))))
+    .add('neuronInfo_getNeurons', (params) => bytes(call(params, 1, 'NeuronInfoRuntimeApi_get_neurons', 'Unable to get neurons info', netuid(params, 0))))
+    .add('neuronInfo_getNeuron', (params) => bytes(call(params, 2, 'NeuronInfoRuntimeApi_get_neuron', 'Unable to get neuron info', netuid(params, 0), uid(params, 1))))
+    .add('subnetInfo_getSubnetInfo', (params) => bytes(call(params, 1, 'SubnetInfoRuntimeApi_get_subnet_info', subnet, netuid(params, 0))))
+    .add('subnetInfo_getSubnetsInfo', (params) => bytes(call(params, 0, 'SubnetInfoRuntimeApi_get_subnets_info', subnets)))
+    .add('subnetInfo_getSubnetInfo_v2', (params) => bytes(call(params, 1, 'SubnetInfoRuntimeApi_get_subnet_info_v2', subnet, netuid(params, 0))))
+    .add('subnetInfo_getSubnetsInfo_v2', (params) => bytes(call(params, 0, 'SubnetInfoRuntimeApi_get_subnets_info_v2', subnets)))
+    .add('subnetInfo_getSubnetHyperparams', (params) => bytes(call(params, 1, 'SubnetInfoRuntimeApi_get_subnet_hyperparams', subnet, netuid(params, 0))))
+    .add('subnetInfo_getSubnetHyperparamsV2', (params) => bytes(call(params, 1, 'SubnetInfoRuntimeApi_get_subnet_hyperparams_v2', subnet, netuid(params, 0))))
+    // subtensor's texts, typos included
+    .add('subnetInfo_getAllMetagraphs', (params) => bytes(call(params, 0, 'SubnetInfoRuntimeApi_get_all_metagraphs', 'Unable to get metagraps')))
+    .add('subnetInfo_getMetagraph', (params) => bytes(call(params, 1, 'SubnetInfoRuntimeApi_get_metagraph', dynamic, netuid(params, 0))))
+    .add('subnetInfo_getAllMechagraphs', (params) => bytes(call(params, 0, 'SubnetInfoRuntimeApi_get_all_mechagraphs', 'Unable to get metagraps')))
+    .add('subnetInfo_getMechagraph', (params) => bytes(call(params, 2, 'SubnetInfoRuntimeApi_get_mechagraph', dynamic, netuid(params, 0), mecid(params, 1))))
+    .add('subnetInfo_getSubnetState', (params) => bytes(call(params, 1, 'SubnetInfoRuntimeApi_get_subnet_state', 'Unable to get subnet state info', netuid(params, 0))))
+    .add('subnetInfo_getSelectiveMetagraph', (params) =>
+      bytes(call(params, 2, 'SubnetInfoRuntimeApi_get_selective_metagraph', selective, netuid(params, 0), u16s(params, 1))),
+    )
+    .add('subnetInfo_getSelectiveMechagraph', (params) =>
+      bytes(call(params, 3, 'SubnetInfoRuntimeApi_get_selective_mechagraph', selective, netuid(params, 0), mecid(params, 1), u16s(params, 2))),
+    )
     .add('subnetInfo_getAllDynamicInfo', (params) => bytes(call(params, 0, 'SubnetInfoRuntimeApi_get_all_dynamic_info', dynamic)))
     .add('subnetInfo_getDynamicInfo', (params) => bytes(call(params, 1, 'SubnetInfoRuntimeApi_get_dynamic_info', dynamic, netuid(params, 0))))
     // `RpcResult<TaoBalance>`: a JSON number
@@ -76,6 +119,27 @@ function netuid(params: Params, index: number): Uint8Array {
   const v = params.get(index)
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffff) throw params.invalid(index, 'a netuid (an unsigned 16-bit integer)')
   return u16.enc(v)
+}
+
+/** A `u16` param (a uid): a JSON integer 0..=65535. */
+function uid(params: Params, index: number): Uint8Array {
+  const v = params.get(index)
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffff) throw params.invalid(index, 'an unsigned 16-bit integer')
+  return u16.enc(v)
+}
+
+/** A `MechId` param: serde's u8, a JSON integer 0..=255. */
+function mecid(params: Params, index: number): Uint8Array {
+  const v = params.get(index)
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xff) throw params.invalid(index, 'a mechanism id (an unsigned 8-bit integer)')
+  return u8.enc(v)
+}
+
+/** A `Vec<u16>` param (metagraph indexes): a JSON array of integers 0..=65535. */
+function u16s(params: Params, index: number): Uint8Array {
+  const v = params.get(index)
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 0xffff)) throw params.invalid(index, 'an array of unsigned 16-bit integers')
+  return Vec(u16).enc(v as number[])
 }
 
 /** A `TaoBalance` / `AlphaBalance` param: serde's u64, a JSON integer. */

@@ -5,12 +5,14 @@ import * as subnets from './storage/subnets.ts'
 import * as hyperparams from './storage/hyperparams.ts'
 import * as neurons from './storage/neurons.ts'
 import * as stake from './storage/stake.ts'
+import * as emission from './storage/emission.ts'
 import { events } from './events.ts'
 import { errors } from './errors.ts'
 import { buildGenesis, type SubtensorGenesis } from './genesis.ts'
 import { registrationCalls, registrationOnInitialize } from './registration/index.ts'
 import { servingCalls, isHotkeyRegisteredOnNetwork } from './serving/index.ts'
 import { stakingCalls } from './staking/index.ts'
+import { claimRootCalls } from './staking/claimRoot.ts'
 import { subnetCalls } from './subnets/index.ts'
 import { setCanCommit } from '../commitments/index.ts'
 
@@ -23,7 +25,7 @@ export * from './genesis.ts'
 const isItem = (x: unknown): x is AnyStorageItem => typeof x === 'object' && x !== null && 'prefix' in x && 'modifier' in x && 'keys' in x
 /** The storage items of the storage modules (their other exports, the defaults, are left out). */
 const storage: Record<string, AnyStorageItem> = Object.fromEntries(
-  [subnets, hyperparams, neurons, stake].flatMap((m) => Object.values(m).filter(isItem).map((item) => [item.name, item] as const)),
+  [subnets, hyperparams, neurons, stake, emission].flatMap((m) => Object.values(m).filter(isItem).map((item) => [item.name, item] as const)),
 )
 
 export const SubtensorModule = definePallet({
@@ -31,7 +33,7 @@ export const SubtensorModule = definePallet({
   index: 7,
   crate: 'pallet_subtensor',
   storage,
-  calls: [...registrationCalls, ...servingCalls, ...stakingCalls, ...subnetCalls],
+  calls: [...registrationCalls, ...servingCalls, ...stakingCalls, ...subnetCalls, ...claimRootCalls],
   events,
   errors,
   constants: {},

@@ -51,6 +51,14 @@ export const SubnetIdentityV3 = struct(
 )
 export type SubnetIdentityV3 = ValueOf<typeof SubnetIdentityV3>
 
+/** `ChainIdentityV2` (lib.rs:245): a coldkey's identity, in `IdentitiesV2`. */
+export const ChainIdentityV2 = struct(
+  'pallet_subtensor::pallet::ChainIdentityV2',
+  { name: Bytes, url: Bytes, githubRepo: Bytes, image: Bytes, discord: Bytes, description: Bytes, additional: Bytes },
+  { typeName: 'ChainIdentityOfV2' },
+)
+export type ChainIdentityV2 = ValueOf<typeof ChainIdentityV2>
+
 /**
  * scale-info's `BTreeSet<T>`: a composite named `BTreeSet` over `[T]`. Encoded in ascending order without duplicates, and decoded
  * the way parity-scale-codec collects into a BTreeSet (sorted, duplicates dropped), so the TypeScript value is a sorted array.

@@ -2,7 +2,8 @@
 // From pallets/subtensor/src/staking/stake_utils.rs @ 14bc6f9 (`unstake_from_subnet` :742, `stake_into_subnet` :851, `transfer_stake_within_subnet` :957,
 // `validate_add_stake` :1057, `validate_remove_stake` :1135, `validate_stake_transition` :1230), staking/helpers.rs (`maybe_become_delegate` :167,
 // `clear_small_nomination_if_required` :227), staking/add_stake.rs (`get_max_amount_add`), remove_stake.rs (`get_max_amount_remove`) and move_stake.rs (`get_max_amount_move`).
-// Not here yet: conviction locks (`ensure_available_to_unstake` never refuses, as no stake is locked), root-claim bookkeeping, TAO flow records.
+// Root stake (netuid 0) keeps the root-claim watermark and the auto-claim coldkey index up to date (claimRoot.ts), where subtensor does.
+// Not here yet: conviction locks (`ensure_available_to_unstake` never refuses, as no stake is locked), TAO flow records.
 import type { DispatchContext } from '../../../framework/dispatch.ts'
 import { dispatchError } from '../../../framework/dispatch.ts'
 import type { AccountId, NetUid } from '../../../primitives/bittensor.ts'
@@ -20,6 +21,7 @@ import { NetworksAdded, SubnetAlphaIn, SubnetMechanism, SubnetTAO, SubtokenEnabl
 import { NominatorMinRequiredStake } from '../storage/hyperparams.ts'
 import { DEFAULT_MIN_STAKE, blockAuthor, coldkeyBalance, isSubnetAccountId, swapAlphaForTaoInSubnet, swapTaoForAlphaInSubnet, transferTaoFromSubnet, transferTaoToSubnet } from './pools.ts'
 import { canIncreaseStake, decreaseStake, getStake, increaseStake } from './shares.ts'
+import { addStakeAdjustRootClaimedForHotkeyAndColdkey, coldkeyHasRootStake, maybeAddColdkeyIndex, maybeRemoveColdkeyIndex, removeStakeAdjustRootClaimedForHotkeyAndColdkey } from './claimRoot.ts'
 
 const P = 'SubtensorModule'
 const satAdd = (a: bigint, b: bigint) => (a + b > U64_MAX ? U64_MAX : a + b)
@@ -194,6 +196,11 @@ export function stakeIntoSubnet(ctx: DispatchContext, hotkey: AccountId, coldkey
   // with no author the fee would be burned from the subnet account (`burn_tao`); every devnet block has an Aura author
   if (author !== undefined && swap.feeToBlockAuthor !== 0n) transferTaoFromSubnet(ctx, netuid, author, swap.feeToBlockAuthor)
   LastColdkeyHotkeyStakeBlock.set(s, coldkey, hotkey, now(s))
+  if (netuid === 0) {
+    // new root stake does not share in root dividends that accrued before it
+    addStakeAdjustRootClaimedForHotkeyAndColdkey(s, hotkey, coldkey, swap.amountPaidOut)
+    maybeAddColdkeyIndex(s, coldkey)
+  }
   ctx.deposit(events.StakeAdded([coldkey, hotkey, staked, swap.amountPaidOut, netuid, swap.feePaid]))
   return swap.amountPaidOut
 }
@@ -214,6 +221,10 @@ export function unstakeFromSubnet(ctx: DispatchContext, hotkey: AccountId, coldk
     const fee = swapAlphaForTaoInSubnet(ctx, netuid, swap.feeToBlockAuthor, MIN_PRICE_RAO, true)
     transferTaoFromSubnet(ctx, netuid, author, fee.amountPaidOut)
   }
+  if (netuid === 0) {
+    removeStakeAdjustRootClaimedForHotkeyAndColdkey(s, hotkey, coldkey, alpha)
+    if (!coldkeyHasRootStake(s, coldkey)) maybeRemoveColdkeyIndex(s, coldkey)
+  }
   LastColdkeyHotkeyStakeBlock.set(s, coldkey, hotkey, now(s))
   ctx.deposit(events.StakeRemoved([coldkey, hotkey, swap.amountPaidOut, swap.amountPaidIn, netuid, swap.feePaid]))
   return swap.amountPaidOut
@@ -226,7 +237,9 @@ export function unstakeFromSubnet(ctx: DispatchContext, hotkey: AccountId, coldk
 export function transferStakeWithinSubnet(ctx: DispatchContext, originColdkey: AccountId, originHotkey: AccountId, destinationColdkey: AccountId, destinationHotkey: AccountId, netuid: NetUid, alpha: bigint): bigint {
   const s = ctx.storage
   decreaseStake(s, originHotkey, originColdkey, netuid, alpha)
+  if (netuid === 0) removeStakeAdjustRootClaimedForHotkeyAndColdkey(s, originHotkey, originColdkey, alpha)
   creditStake(s, destinationHotkey, destinationColdkey, netuid, alpha)
+  if (netuid === 0) addStakeAdjustRootClaimedForHotkeyAndColdkey(s, destinationHotkey, destinationColdkey, alpha)
   const tao = fxToU64(fxMul(currentPrice(subnetPool(s, netuid)), fxFromInt(alpha)))
   if (tao < DEFAULT_MIN_STAKE) throw dispatchError(P, 'AmountTooLow')
   LastColdkeyHotkeyStakeBlock.set(s, destinationColdkey, destinationHotkey, now(s))

@@ -103,6 +103,7 @@ export const BurnHalfLife = storageMap(P, 'BurnHalfLife', { key: byNetuid, value
 export const BurnIncreaseMult = storageMap(P, 'BurnIncreaseMult', { key: byNetuid, value: U64F64, default: DEFAULT_BURN_INCREASE_MULT, docs: ' --- MAP ( netuid ) --> BurnIncreaseMult (lib.rs:2692)' })
 export const SubnetEmissionEnabled = storageMap(P, 'SubnetEmissionEnabled', { key: byNetuid, value: bool, default: true, docs: ' --- MAP ( netuid ) --> SubnetEmissionEnabled (lib.rs:1364)' })
 export const OwnerCutEnabled = storageMap(P, 'OwnerCutEnabled', { key: byNetuid, value: bool, default: true, docs: ' --- MAP ( netuid ) --> OwnerCutEnabled (lib.rs:1762)' })
+export const OwnerCutAutoLockEnabled = storageMap(P, 'OwnerCutAutoLockEnabled', { key: byNetuid, value: bool, default: false, docs: ' --- MAP ( netuid ) --> bool | Whether subnet owner cut should be auto-locked. (lib.rs:1607; default false)' })
 export const TransferToggle = storageMap(P, 'TransferToggle', { key: byNetuid, value: bool, default: true, docs: ' --- MAP ( netuid ) --> TransferToggle (lib.rs:1791)' })
 
 // ── global ────────────────────────────────────────────────────────────────────────────────────

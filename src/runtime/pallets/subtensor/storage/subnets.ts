@@ -3,7 +3,7 @@
 import { AccountId, AlphaBalance, NetUid, TaoBalance } from '../../../primitives/bittensor.ts'
 import { storageMap, storageValue } from '../../../primitives/storage.ts'
 import { Bytes, bool, u128, u16, u64 } from '../../../primitives/types.ts'
-import { I96F32, SubnetIdentityV3, ZERO_ACCOUNT } from '../types.ts'
+import { ChainIdentityV2, I96F32, SubnetIdentityV3, ZERO_ACCOUNT } from '../types.ts'
 
 const P = 'SubtensorModule'
 const byNetuid = [[NetUid, 'Identity']] as const
@@ -25,6 +25,7 @@ export const FirstEmissionBlockNumber = storageMap(P, 'FirstEmissionBlockNumber'
 export const SubtokenEnabled = storageMap(P, 'SubtokenEnabled', { key: byNetuid, value: bool, docs: ' --- MAP ( netuid ) --> subtoken enabled (lib.rs:2194)' })
 export const TokenSymbol = storageMap(P, 'TokenSymbol', { key: byNetuid, value: Bytes, default: DEFAULT_TOKEN_SYMBOL, docs: ' --- MAP ( netuid ) --> token symbol (lib.rs:1642)' })
 export const SubnetIdentitiesV3 = storageMap(P, 'SubnetIdentitiesV3', { key: [[NetUid, 'Blake2_128Concat']], value: SubnetIdentityV3, optional: true, docs: ' --- MAP ( netuid ) --> subnet identity (lib.rs:2416)' })
+export const IdentitiesV2 = storageMap(P, 'IdentitiesV2', { key: [[AccountId, 'Blake2_128Concat']], value: ChainIdentityV2, optional: true, docs: ' --- MAP ( coldkey ) --> identity (lib.rs:2411)' })
 export const RegisteredSubnetCounter = storageMap(P, 'RegisteredSubnetCounter', { key: byNetuid, value: u64, docs: ' --- MAP ( netuid ) --> registered_subnet_counter: incremented on every successful do_register_network for the netuid (lib.rs:1915)' })
 export const SubnetLocked = storageMap(P, 'SubnetLocked', { key: byNetuid, value: TaoBalance, docs: ' --- MAP ( netuid ) --> TAO locked at registration (lib.rs:1796)' })
 export const LargestLocked = storageMap(P, 'LargestLocked', { key: byNetuid, value: u64, docs: ' --- MAP ( netuid ) --> largest lock (lib.rs:1801)' })
