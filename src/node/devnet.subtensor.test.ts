@@ -46,8 +46,12 @@ type Outcome = { ok: boolean; error?: string; events: Array<{ name: string; data
 /** Signs and sends; resolves when the extrinsic is in a block, with its events and, if it failed, the module error as `Pallet.Error`. */
 function send(tx: SubmittableExtrinsic<'promise'>, from: KeyringPair): Promise<Outcome> {
   return new Promise((resolve, reject) => {
+    let settled = false
     tx.signAndSend(from, (result) => {
-      if (!result.status.isInBlock) return
+      // InBlock normally comes first; under load a subscriber may see Finalized without it
+      if (!result.status.isInBlock && !result.status.isFinalized) return
+      if (settled) return
+      settled = true
       const events = result.events.map(({ event }) => ({ name: `${event.section}.${event.method}`, data: event.data.toJSON() as unknown[] }))
       if (result.dispatchError) {
         const e = result.dispatchError
