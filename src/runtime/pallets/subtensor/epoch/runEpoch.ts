@@ -42,6 +42,7 @@ import {
   type Vector,
   type WideSparseMatrix,
 } from './math.ts'
+import { denseEpoch } from './dense.ts'
 import { Arena, HEAP, type Allocator } from './workspace.ts'
 
 /** A stored sparse row: `Vec<(u16 uid, u16 value)>` in stored order. */
@@ -132,12 +133,24 @@ const U16_MAX = 65535n
  * exactly as subtensor's sparse `epoch_mechanism` does.
  */
 export function runEpoch(state: EpochState, raoEmission: bigint): EpochResult {
+  return run(state, raoEmission, true)
+}
+
+/**
+ * The same epoch always on the sparse path (subtensor's own steps, any stored order): the reference the
+ * dense path (dense.ts) is checked against in the tests.
+ */
+export function runEpochReference(state: EpochState, raoEmission: bigint): EpochResult {
+  return run(state, raoEmission, false)
+}
+
+function run(state: EpochState, raoEmission: bigint, dense: boolean): EpochResult {
   checkState(state, raoEmission)
-  if (arenaInUse) return epoch(state, raoEmission, HEAP) // only reachable re-entrantly, which nothing does
+  if (arenaInUse) return epoch(state, raoEmission, HEAP, dense) // only reachable re-entrantly, which nothing does
   arenaInUse = true
   arena.reset()
   try {
-    return epoch(state, raoEmission, arena)
+    return epoch(state, raoEmission, arena, dense)
   } finally {
     arenaInUse = false
   }
@@ -151,7 +164,7 @@ export function runEpoch(state: EpochState, raoEmission: bigint): EpochResult {
 const arena = new Arena()
 let arenaInUse = false
 
-function epoch(state: EpochState, raoEmission: bigint, alloc: Allocator): EpochResult {
+function epoch(state: EpochState, raoEmission: bigint, alloc: Allocator, dense: boolean): EpochResult {
   const n = state.neurons.length
   const neurons = state.neurons
   const owner = state.ownerUid
@@ -185,27 +198,34 @@ function epoch(state: EpochState, raoEmission: bigint, alloc: Allocator): EpochR
     [lastTempoBlock(state)],
   ) as [number[], number[], number[], number[]]
   const earliestCommit = commitWindowStarts(state, commitBlocks)
-  const weights = loadWeights(state, alloc, forbids, owner, lastUpdate, earliestCommit, registered)
-  inplaceRowNormalizeSparse(weights)
-
-  // 19–21. Consensus (stake-weighted median), clipped weights, validator trust.
   const kappa = fromFixed(I32F32.saturatingFromNum(BigInt(state.kappa)).safeDiv(I32F32.saturatingFromNum(U16_MAX)))
-  const consensus = weightedMedianColSparse(activeStake, weights, n, kappa, alloc)
-  const clippedWeights = colClipSparse(weights, consensus, alloc)
-  const validatorTrust = rowSumSparse(clippedWeights)
-
-  // 22. Incentive: active-stake-weighted clipped weights per column, normalised.
-  const incentive = matmulSparse(clippedWeights, activeStake, n)
-  inplaceNormalize(incentive)
-
-  // 23. Weights for bonds: interpolated between raw and clipped by the bonds penalty.
   const penalty = fromFixed(I32F32.saturatingFromNum(BigInt(state.bondsPenalty)).safeDiv(I32F32.saturatingFromNum(U16_MAX)))
-  const weightsForBonds = interpolateSparse(weights, clippedWeights, n, penalty, alloc)
 
-  // 24–26. Bonds and dividends.
-  const { dividends, emaBonds } = state.yuma3Enabled
-    ? yuma3Bonds(state, alloc, weightsForBonds, consensus, incentive, activeStake, registered, lastTempo!)
-    : classicBonds(state, alloc, weightsForBonds, incentive, activeStake, registered, lastTempo!)
+  // 13–26 on a dense validators × uids grid when the stored rows allow it (dense.ts), else sparse.
+  const matrix =
+    (dense
+      ? denseEpoch(
+          state,
+          {
+            n,
+            activeStake,
+            forbids,
+            owner,
+            newPermits,
+            lastUpdate,
+            registered,
+            earliestCommit,
+            lastTempo: lastTempo!,
+            kappa,
+            penalty,
+            emaAlpha: () => (state.yuma3Enabled ? yuma3EmaAlpha(state) : classicEmaAlpha(state)).bits,
+            liquidAlpha: state.yuma3Enabled && state.liquidAlphaEnabled ? alphaSigmoid(state).bound : undefined,
+          },
+          state.yuma3Enabled,
+          alloc,
+        )
+      : undefined) ?? sparseSteps(state, alloc, activeStake, forbids, owner, newPermits, lastUpdate, earliestCommit, registered, lastTempo!, kappa, penalty)
+  const { consensus, validatorTrust, incentive, dividends } = matrix
 
   // 27–28. Emission: incentive and dividends normalised by their joint sum; stake when both are zero.
   const combined = new Float64Array(n)
@@ -223,7 +243,7 @@ function epoch(state: EpochState, raoEmission: bigint, alloc: Allocator): EpochR
     combinedShare = fallback.slice()
   }
 
-  // 29. Outputs; bonds rows for every uid: the EMA row with a new permit, [] otherwise.
+  // 29. Outputs.
   return {
     active,
     validatorPermit: newPermits,
@@ -234,8 +254,58 @@ function epoch(state: EpochState, raoEmission: bigint, alloc: Allocator): EpochR
     serverEmission: Array.from(serverShare, (x) => raoShare(x, raoEmission)),
     validatorEmission: Array.from(validatorShare, (x) => raoShare(x, raoEmission)),
     emission: Array.from(combinedShare, (x) => raoShare(x, raoEmission)),
-    bonds: newPermits.map((permit, i) => (permit ? emaBonds(i) : [])),
+    bonds: matrix.bonds,
   }
+}
+
+/** §7.2 steps 13–26 on sparse rows, as subtensor runs them (any stored order, any shape). */
+function sparseSteps(
+  state: EpochState,
+  alloc: Allocator,
+  activeStake: Vector,
+  forbids: boolean[],
+  owner: number | undefined,
+  newPermits: boolean[],
+  lastUpdate: number[],
+  earliestCommit: number[],
+  registered: number[],
+  lastTempo: number,
+  kappa: number,
+  penalty: number,
+): { consensus: Vector; validatorTrust: Vector; incentive: Vector; dividends: Vector; bonds: Array<Array<[number, number]>> } {
+  const n = state.neurons.length
+  const weights = loadWeights(state, alloc, forbids, owner, lastUpdate, earliestCommit, registered)
+  inplaceRowNormalizeSparse(weights)
+
+  // 19–21. Consensus (stake-weighted median), clipped weights, validator trust.
+  const consensus = weightedMedianColSparse(activeStake, weights, n, kappa, alloc)
+  const clippedWeights = colClipSparse(weights, consensus, alloc)
+  const validatorTrust = rowSumSparse(clippedWeights)
+
+  // 22. Incentive: active-stake-weighted clipped weights per column, normalised.
+  const incentive = matmulSparse(clippedWeights, activeStake, n)
+  inplaceNormalize(incentive)
+
+  // 23. Weights for bonds: interpolated between raw and clipped by the bonds penalty.
+  const weightsForBonds = interpolateSparse(weights, clippedWeights, n, penalty, alloc)
+
+  // 24–26. Bonds and dividends.
+  const { dividends, emaBonds } = state.yuma3Enabled
+    ? yuma3Bonds(state, alloc, weightsForBonds, consensus, incentive, activeStake, registered, lastTempo)
+    : classicBonds(state, alloc, weightsForBonds, incentive, activeStake, registered, lastTempo)
+  // Bonds rows for every uid: the EMA row with a new permit, [] otherwise.
+  return { consensus, validatorTrust, incentive, dividends, bonds: newPermits.map((permit, i) => (permit ? emaBonds(i) : [])) }
+}
+
+/** compute_disabled_liquid_alpha: `from_num` here (wrapping in release builds), unlike the classic path. */
+function yuma3EmaAlpha(state: EpochState): Fixed {
+  const bma = I64F64.fromNum(state.bondsMovingAverage).saturatingDiv(I64F64.fromNum(1_000_000n))
+  return I32F32.fromNum(1n).saturatingSub(I32F32.fromNum(bma))
+}
+
+function classicEmaAlpha(state: EpochState): Fixed {
+  const bma = I64F64.saturatingFromNum(state.bondsMovingAverage).safeDiv(I64F64.saturatingFromNum(1_000_000n))
+  return I32F32.saturatingFromNum(1n).saturatingSub(I32F32.saturatingFromNum(bma))
 }
 
 type BondsOutcome = { dividends: Vector; emaBonds: (uid: number) => Array<[number, number]> }
@@ -262,10 +332,7 @@ function yuma3Bonds(
     emaNormalized = copySparse(ema, alloc)
     inplaceColNormalizeSparse(emaNormalized, n)
   } else {
-    // compute_disabled_liquid_alpha: `from_num` here (wrapping in release builds), unlike the classic path.
-    const bma = I64F64.fromNum(state.bondsMovingAverage).saturatingDiv(I64F64.fromNum(1_000_000n))
-    const alpha = I32F32.fromNum(1n).saturatingSub(I32F32.fromNum(bma))
-    ;({ ema, emaNormalized, emaWide } = emaWithAlpha(weightsForBonds, bonds, alpha, n, alloc, true))
+    ;({ ema, emaNormalized, emaWide } = emaWithAlpha(weightsForBonds, bonds, yuma3EmaAlpha(state), n, alloc, true))
   }
   const totalBondsPerValidator = rowSumOfMatVecMulSparse(emaNormalized, incentive)
   const dividends = vecMul(totalBondsPerValidator, activeStake)
@@ -288,9 +355,7 @@ function classicBonds(
   inplaceColNormalizeSparse(bonds, n)
   const bondsDelta = rowHadamardSparse(weightsForBonds, activeStake, alloc)
   inplaceColNormalizeSparse(bondsDelta, n)
-  const bma = I64F64.saturatingFromNum(state.bondsMovingAverage).safeDiv(I64F64.saturatingFromNum(1_000_000n))
-  const alpha = I32F32.saturatingFromNum(1n).saturatingSub(I32F32.saturatingFromNum(bma))
-  const { emaNormalized } = emaWithAlpha(bondsDelta, bonds, alpha, n, alloc, false)
+  const { emaNormalized } = emaWithAlpha(bondsDelta, bonds, classicEmaAlpha(state), n, alloc, false)
   const dividends = matmulTransposeSparse(emaNormalized, incentive)
   inplaceNormalize(dividends)
   inplaceColMaxUpscaleSparse(emaNormalized, n)
@@ -331,10 +396,7 @@ function emaWithAlpha(
  * row that walk can read 0 where an entry exists; this replays the same walk.
  */
 function liquidAlphas(state: EpochState, weights: SparseMatrix, bonds: SparseMatrix, consensus: Vector): Float64Array {
-  const low = fromFixed(I32F32.saturatingFromNum(BigInt(state.alphaValues[0])).safeDiv(I32F32.saturatingFromNum(U16_MAX)))
-  const high = fromFixed(I32F32.saturatingFromNum(BigInt(state.alphaValues[1])).safeDiv(I32F32.saturatingFromNum(U16_MAX)))
-  const steepness = I32F32.saturatingFromNum(BigInt(state.alphaSigmoidSteepness)).saturatingDiv(I32F32.fromNum(-100n))
-  const sigmoid = new AlphaSigmoid(steepness, low, high)
+  const sigmoid = alphaSigmoid(state)
   const alphas = new Float64Array(weights.col.length)
   const rows = rowCount(weights)
   for (let i = 0; i < rows; i++) {
@@ -374,6 +436,13 @@ function walkValues(m: SparseMatrix, i: number, order: number[], col: Uint16Arra
   return out
 }
 
+function alphaSigmoid(state: EpochState): AlphaSigmoid {
+  const low = fromFixed(I32F32.saturatingFromNum(BigInt(state.alphaValues[0])).safeDiv(I32F32.saturatingFromNum(U16_MAX)))
+  const high = fromFixed(I32F32.saturatingFromNum(BigInt(state.alphaValues[1])).safeDiv(I32F32.saturatingFromNum(U16_MAX)))
+  const steepness = I32F32.saturatingFromNum(BigInt(state.alphaSigmoidSteepness)).saturatingDiv(I32F32.fromNum(-100n))
+  return new AlphaSigmoid(steepness, low, high)
+}
+
 /**
  * `alpha_sigmoid(consensus, weight, bond, low, high, steepness)`:
  * diff = w ≥ b ? clamp(w − c, 0, 1) : clamp(b − w, 0, 1);
@@ -390,6 +459,9 @@ class AlphaSigmoid {
   ) {
     this.k = fromFixed(steepnessOverMinus100)
   }
+
+  /** `alpha` as a free function. */
+  readonly bound = (consensus: number, weight: number, bond: number): number => this.alpha(consensus, weight, bond)
 
   alpha(consensus: number, weight: number, bond: number): number {
     const diff = weight >= bond ? clampValue(weight - consensus, 0, ONE) : clampValue(bond - weight, 0, ONE)
