@@ -19,6 +19,8 @@ import { Authorities as AuraAuthorities, CurrentSlot, authorAt } from '../pallet
 import { burnIssuance, canWithdrawFee, depositInto, withdrawFee } from '../pallets/balances/index.ts'
 import { computeFee, events as paymentEvents } from '../pallets/transaction-payment/index.ts'
 import { isNestedBatch } from '../pallets/utility/index.ts'
+import { events as subtensorEvents } from '../pallets/subtensor/events.ts'
+import { alphaFeeSources, canWithdrawInAlpha, withdrawInAlpha, type AlphaFeePaid } from '../pallets/subtensor/staking/alphaFees.ts'
 import { OverlayStorage } from './overlay.ts'
 import { TransactionRefused, badFormat, invalid, unknown } from './validity.ts'
 import { extrinsicsRoot } from '../../node/db/trie.ts'
@@ -271,9 +273,10 @@ function validateSigned(block: BlockExecution, c: Checked, mode: 'validate' | 'a
     if (block.weight[classKey(cls)].refTime + c.info.weight.refTime > maxTotal || block.length + c.len > maxLength)
       throw invalid('ExhaustsResources')
   }
-  // ChargeTransactionPayment (subtensor's wrapper: fixed priorities)
+  // ChargeTransactionPayment (subtensor's wrapper: fixed priorities); SubtensorTxFeeHandler falls back to alpha for unstaking calls
   const fee = computeFee(c.len, c.info, extra.tip)
-  if (!canWithdrawFee(block, signer, fee)) throw invalid('Payment', `the fee is ${fee} RAO and the account can spend ${spendable(block, signer)} RAO`)
+  if (!canWithdrawFee(block, signer, fee) && !canWithdrawInAlpha(block.storage, signer, alphaFeeSources(block.storage, signer, c.call), fee))
+    throw invalid('Payment', `the fee is ${fee} RAO and the account can spend ${spendable(block, signer)} RAO`)
   // SudoTransactionExtension
   if (c.call.type === 'Sudo') {
     const key = SudoKey.get(block.storage)
@@ -332,10 +335,11 @@ export function applyExtrinsic(block: BlockExecution, bytes: Uint8Array, inheren
 function dispatchAndRecord(block: BlockExecution, bytes: Uint8Array, index: number, c: Checked, origin: Origin, fee: bigint | undefined) {
   block.events.phase = { type: 'ApplyExtrinsic', value: index }
   const signer = c.signer
-  // Pre-dispatch: bump the nonce and take the fee (these stay even if the call fails).
+  // Pre-dispatch: bump the nonce and take the fee (these stay even if the call fails), in TAO or else in alpha.
+  let paidInAlpha: AlphaFeePaid | undefined
   if (signer) {
     System.Account.mutate(block.storage, signer, (a) => ({ ...a, nonce: a.nonce + 1 }))
-    if (!withdrawFee(block, signer, fee!)) throw invalid('Payment')
+    if (!withdrawFee(block, signer, fee!)) paidInAlpha = withdrawFeeInAlpha(block, signer, c.call, fee!)
   }
   let post: PostDispatchInfo | void = undefined
   let error: DispatchError | undefined
@@ -354,9 +358,14 @@ function dispatchAndRecord(block: BlockExecution, bytes: Uint8Array, index: numb
     const tip = c.extra!.tip
     const actualFee = pays === 'No' ? tip : computeFee(c.len, info, tip)
     const refund = fee! - actualFee
-    // Nothing was withdrawn for a zero fee (FRAME's withdraw_fee returns no imbalance): no refund to make.
-    if (fee! > 0n && System.Account.get(block.storage, signer).data.free > 0n) depositInto(block, signer, refund)
-    if (actualFee > 0n && !(block.author && depositInto(block, block.author, actualFee))) burnIssuance(block, actualFee)
+    if (paidInAlpha) {
+      // An alpha fee is final: no refund, and the author was paid when it was sold.
+      block.deposit(subtensorEvents.TransactionFeePaidWithAlpha({ who: signer, ...paidInAlpha }))
+    } else {
+      // Nothing was withdrawn for a zero fee (FRAME's withdraw_fee returns no imbalance): no refund to make.
+      if (fee! > 0n && System.Account.get(block.storage, signer).data.free > 0n) depositInto(block, signer, refund)
+      if (actualFee > 0n && !(block.author && depositInto(block, block.author, actualFee))) burnIssuance(block, actualFee)
+    }
     block.deposit(paymentEvents.TransactionFeePaid({ who: signer, actualFee, tip }))
   }
   block.deposit(error ? systemEvents.ExtrinsicFailed({ dispatchError: error, dispatchInfo: info }) : systemEvents.ExtrinsicSuccess({ dispatchInfo: info }))
@@ -365,6 +374,28 @@ function dispatchAndRecord(block: BlockExecution, bytes: Uint8Array, index: numb
   block.length += c.len
   block.extrinsics.push(bytes)
   return { success: !error, error }
+}
+
+/**
+ * `SubtensorTxFeeHandler::withdraw_fee` after the TAO withdrawal failed: the fee from the call's staked position, sold in a storage
+ * transaction (`with_transaction`); no position, or a failed sale, refuses the transaction with `Payment`.
+ */
+function withdrawFeeInAlpha(block: BlockExecution, signer: Hex, call: RuntimeCall, fee: bigint): AlphaFeePaid {
+  const sources = alphaFeeSources(block.storage, signer, call)
+  if (sources.length === 0) throw invalid('Payment')
+  block.storage.begin()
+  block.events.begin()
+  try {
+    const paid = withdrawInAlpha(block, signer, sources, fee)
+    block.storage.commit()
+    block.events.commit()
+    return paid
+  } catch (e) {
+    block.storage.rollback()
+    block.events.rollback()
+    if (e instanceof DispatchFailure) throw invalid('Payment', `the fee of ${fee} RAO could not be paid in alpha: ${e.message}`)
+    throw e
+  }
 }
 
 // ── Whole blocks ──────────────────────────────────────────────────────────────────────────────
