@@ -6,6 +6,7 @@ import * as hyperparams from './storage/hyperparams.ts'
 import * as neurons from './storage/neurons.ts'
 import * as stake from './storage/stake.ts'
 import * as emission from './storage/emission.ts'
+import * as weightsStorage from './storage/weights.ts'
 import { events } from './events.ts'
 import { errors } from './errors.ts'
 import { buildGenesis, type SubtensorGenesis } from './genesis.ts'
@@ -14,7 +15,8 @@ import { servingCalls, isHotkeyRegisteredOnNetwork } from './serving/index.ts'
 import { stakingCalls } from './staking/index.ts'
 import { claimRootCalls } from './staking/claimRoot.ts'
 import { subnetCalls } from './subnets/index.ts'
-import { setCanCommit } from '../commitments/index.ts'
+import { weightsCalls, resetBondsOnCommit } from './weights/index.ts'
+import { setCanCommit, setOnMetadataCommitment } from '../commitments/index.ts'
 
 export * from './storage/index.ts'
 export * from './types.ts'
@@ -25,7 +27,7 @@ export * from './genesis.ts'
 const isItem = (x: unknown): x is AnyStorageItem => typeof x === 'object' && x !== null && 'prefix' in x && 'modifier' in x && 'keys' in x
 /** The storage items of the storage modules (their other exports, the defaults, are left out). */
 const storage: Record<string, AnyStorageItem> = Object.fromEntries(
-  [subnets, hyperparams, neurons, stake, emission].flatMap((m) => Object.values(m).filter(isItem).map((item) => [item.name, item] as const)),
+  [subnets, hyperparams, neurons, stake, emission, weightsStorage].flatMap((m) => Object.values(m).filter(isItem).map((item) => [item.name, item] as const)),
 )
 
 export const SubtensorModule = definePallet({
@@ -33,7 +35,7 @@ export const SubtensorModule = definePallet({
   index: 7,
   crate: 'pallet_subtensor',
   storage,
-  calls: [...registrationCalls, ...servingCalls, ...stakingCalls, ...subnetCalls, ...claimRootCalls],
+  calls: [...registrationCalls, ...servingCalls, ...stakingCalls, ...subnetCalls, ...claimRootCalls, ...weightsCalls],
   events,
   errors,
   constants: {},
@@ -43,3 +45,5 @@ export const SubtensorModule = definePallet({
 
 // Commitments' `T::CanCommit` (runtime `AllowCommitments`): the hotkey is registered on the subnet.
 setCanCommit((ctx, netuid, who) => isHotkeyRegisteredOnNetwork(ctx, netuid, who))
+// Commitments' `T::OnMetadataCommitment` (runtime `ResetBondsOnCommit`): a ResetBondsFlag field clears bonds to the hotkey's uid where BondsResetOn.
+setOnMetadataCommitment(resetBondsOnCommit)
