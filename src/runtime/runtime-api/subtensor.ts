@@ -60,7 +60,7 @@ import type { SafeFloat } from '../pallets/subtensor/types.ts'
 import { subnetName } from '../pallets/subtensor/subnets/symbols.ts'
 import { getNetworkLockCost } from '../pallets/subtensor/subnets/lockCost.ts'
 import { subnetAccountId } from '../pallets/subtensor/staking/pools.ts'
-import { calculateFee, currentAlphaPriceRao, currentPrice, fxDiv, fxFromInt, fxMul, fxSub, fxToU64, simSwapAlphaForTao, simSwapTaoForAlpha, subnetPool, FX_ONE } from '../pallets/swap/index.ts'
+import { calculateFee, currentAlphaPriceRao, currentPrice, fxDiv, fxFromInt, fxMul, fxSub, fxToU64, simSwapAlphaForTao, simSwapTaoForAlpha, subnetPool, swapPool, FX_ONE } from '../pallets/swap/index.ts'
 import type { SimSwapResult as SimSwapValue } from '../pallets/swap/index.ts'
 
 // ── Types ──────────────────────────────────────────────────────────────────────────────────────
@@ -385,7 +385,8 @@ const satAddU64 = (a: bigint, b: bigint) => (a + b > U64_MAX ? U64_MAX : a + b)
 
 /** `sim_swap` on a pool that is not dynamic swaps 1:1 only for an existing subnet; a missing subnet swaps nothing (the slippage is then the whole amount). */
 function simSwap(s: S, netuid: number, amount: bigint, side: 'buy' | 'sell'): SimSwapValue {
-  const pool = subnetPool(s, netuid)
+  // sim_swap runs swap_inner and rolls back: it prices with the weights a first swap would initialise
+  const pool = swapPool(s, netuid)
   if (pool.mechanism === 1 || subnetExists(s, netuid)) return side === 'buy' ? simSwapTaoForAlpha(pool, amount) : simSwapAlphaForTao(pool, amount)
   const price = currentPrice(pool)
   const zero = { tao_amount: 0n, alpha_amount: 0n, tao_fee: 0n, alpha_fee: 0n, tao_slippage: 0n, alpha_slippage: 0n }

@@ -10,7 +10,8 @@ import * as weightsStorage from './storage/weights.ts'
 import { events } from './events.ts'
 import { errors } from './errors.ts'
 import { buildGenesis, type SubtensorGenesis } from './genesis.ts'
-import { registrationCalls, registrationOnInitialize } from './registration/index.ts'
+import { registrationCalls } from './registration/index.ts'
+import { blockStep } from './coinbase/blockStep.ts'
 import { servingCalls, isHotkeyRegisteredOnNetwork } from './serving/index.ts'
 import { stakingCalls } from './staking/index.ts'
 import { claimRootCalls } from './staking/claimRoot.ts'
@@ -40,7 +41,7 @@ export const SubtensorModule = definePallet({
   errors,
   constants: {},
   genesis: { default: {} as SubtensorGenesis, build: buildGenesis },
-  hooks: { onInitialize: registrationOnInitialize },
+  hooks: { onInitialize: blockStep },
 })
 
 // Commitments' `T::CanCommit` (runtime `AllowCommitments`): the hotkey is registered on the subnet.

@@ -61,6 +61,16 @@ export function subnetPool(storage: StorageBackend, netuid: NetUid): PoolState {
   })
 }
 
+/**
+ * The pool a swap (or a simulated one) trades against. `swap_inner` first runs `maybe_initialize_palswap(netuid, None)`: a balancer
+ * never initialised is reset to 0.5/0.5 before pricing, even if emission has re-weighted it since. Spot-price reads (`current_price`)
+ * do not initialise, so they use {@link subnetPool}.
+ */
+export function swapPool(storage: StorageBackend, netuid: NetUid): PoolState {
+  const pool = subnetPool(storage, netuid)
+  return pool.mechanism === 1 && !PalSwapInitialized.get(storage, netuid) ? { ...pool, quoteWeight: DEFAULT_QUOTE_WEIGHT } : pool
+}
+
 const deprecated = () => {
   throw dispatchError(P, 'Deprecated')
 }

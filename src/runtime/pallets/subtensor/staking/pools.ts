@@ -11,7 +11,7 @@ import type { Hex } from '../../../primitives/types.ts'
 import { Account, Digest } from '../../system/storage.ts'
 import { Authorities as AuraAuthorities, authorAt } from '../../aura/index.ts'
 import { TotalIssuance as BalancesIssuance, reducibleBalance, transfer } from '../../balances/index.ts'
-import { DEFAULT_QUOTE_WEIGHT, MINIMUM_RESERVE, PalSwapInitialized, SwapBalancer, subnetPool, swapAlphaForTao, swapTaoForAlpha, type SwapResult } from '../../swap/index.ts'
+import { DEFAULT_QUOTE_WEIGHT, MINIMUM_RESERVE, PalSwapInitialized, SwapBalancer, swapPool, swapAlphaForTao, swapTaoForAlpha, type SwapResult } from '../../swap/index.ts'
 import { TotalIssuance, TotalStake } from '../storage/stake.ts'
 import { NetworksAdded, SubnetAlphaIn, SubnetAlphaOut, SubnetTAO, SubnetVolume } from '../storage/subnets.ts'
 
@@ -79,7 +79,7 @@ export function transferTaoFromSubnet(ctx: DispatchContext, netuid: NetUid, to: 
   transferTao(ctx, subnet, to, amount)
 }
 
-/** `swap_inner`'s first use of a subnet's balancer writes the default 0.5/0.5 weights (`maybe_initialize_palswap(netuid, None)`). */
+/** `swap_inner`'s first use of a subnet's balancer writes the default 0.5/0.5 weights it priced with (`maybe_initialize_palswap(netuid, None)`). */
 function initializePalSwap(storage: StorageBackend, netuid: NetUid): void {
   if (PalSwapInitialized.get(storage, netuid)) return
   SwapBalancer.set(storage, netuid, { quote: DEFAULT_QUOTE_WEIGHT })
@@ -88,7 +88,7 @@ function initializePalSwap(storage: StorageBackend, netuid: NetUid): void {
 
 /** Runs a pool swap; the Swap pallet's refusals keep their pallet and name. */
 function poolSwap(ctx: DispatchContext, netuid: NetUid, side: 'buy' | 'sell', amount: bigint, limitPriceRao: bigint | undefined, dropFees: boolean): SwapResult {
-  const pool = subnetPool(ctx.storage, netuid)
+  const pool = swapPool(ctx.storage, netuid)
   const outcome = side === 'buy' ? swapTaoForAlpha(pool, amount, { limitPriceRao, dropFees }) : swapAlphaForTao(pool, amount, { limitPriceRao, dropFees })
   if (!outcome.ok) throw dispatchError('Swap', outcome.error)
   const reserveOut = side === 'buy' ? pool.alphaReserve : pool.taoReserve

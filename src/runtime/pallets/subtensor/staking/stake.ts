@@ -11,7 +11,7 @@ import type { StorageBackend } from '../../../primitives/storage.ts'
 import { Number as SystemNumber } from '../../system/storage.ts'
 import {
   MAX_PRICE_RAO, MIN_PRICE_RAO, RAO_PER_TAO, U64_MAX, currentPrice, fxDiv, fxFromInt, fxMul, fxSub, fxToU64, maxAmountAdd, maxAmountRemove,
-  subnetPool, swapTaoForAlpha, swapAlphaForTao,
+  subnetPool, swapPool, swapTaoForAlpha, swapAlphaForTao,
 } from '../../swap/index.ts'
 import { events } from '../events.ts'
 import { TransferToggle } from '../storage/hyperparams.ts'
@@ -44,7 +44,7 @@ const swapError = (r: { ok: false; error: string }) => dispatchError('Swap', r.e
 /** `get_max_amount_add`: gross TAO that can be staked before the price passes `limitPrice` (RAO per alpha). */
 export function getMaxAmountAdd(s: StorageBackend, netuid: NetUid, limitPrice: bigint): bigint {
   if (isStable(s, netuid)) return limitPrice >= RAO_PER_TAO ? U64_MAX : 0n
-  const r = maxAmountAdd(subnetPool(s, netuid), limitPrice)
+  const r = maxAmountAdd(swapPool(s, netuid), limitPrice)
   if (!r.ok) throw swapError(r)
   return r.amount
 }
@@ -52,7 +52,7 @@ export function getMaxAmountAdd(s: StorageBackend, netuid: NetUid, limitPrice: b
 /** `get_max_amount_remove`: gross alpha that can be sold before the price falls to `limitPrice`. */
 export function getMaxAmountRemove(s: StorageBackend, netuid: NetUid, limitPrice: bigint): bigint {
   if (isStable(s, netuid)) return limitPrice <= RAO_PER_TAO ? U64_MAX : 0n
-  const r = maxAmountRemove(subnetPool(s, netuid), limitPrice)
+  const r = maxAmountRemove(swapPool(s, netuid), limitPrice)
   if (!r.ok) throw swapError(r)
   return r.amount
 }
@@ -91,7 +91,7 @@ export function getMaxAmountMove(s: StorageBackend, origin: NetUid, destination:
 export function validateAddStake(s: StorageBackend, coldkey: AccountId, hotkey: AccountId, netuid: NetUid, amount: bigint, maxAmount: bigint, allowPartial: boolean): void {
   if (!subnetExists(s, netuid)) throw dispatchError(P, 'SubnetNotExists')
   ensureSubtokenEnabled(s, netuid)
-  const pool = subnetPool(s, netuid)
+  const pool = swapPool(s, netuid)
   const minAmount = satAdd(DEFAULT_MIN_STAKE, simFee(pool, DEFAULT_MIN_STAKE))
   if (amount < minAmount) throw dispatchError(P, 'AmountTooLow')
   let stake = amount
@@ -121,7 +121,7 @@ export function validateRemoveStake(s: StorageBackend, coldkey: AccountId, hotke
   const current = getStake(s, hotkey, coldkey, netuid)
   if (current < alpha) throw dispatchError(P, 'NotEnoughStakeToWithdraw')
   const remaining = current - alpha
-  const sim = swapAlphaForTao(subnetPool(s, netuid), alpha, { limitPriceRao: MIN_PRICE_RAO, simulate: true })
+  const sim = swapAlphaForTao(swapPool(s, netuid), alpha, { limitPriceRao: MIN_PRICE_RAO, simulate: true })
   if (!sim.ok) throw dispatchError(P, 'InsufficientLiquidity')
   if (remaining !== 0n && sim.result.amountPaidOut < DEFAULT_MIN_STAKE) throw dispatchError(P, 'AmountTooLow')
   if (!allowPartial && alpha > maxAmount) throw dispatchError(P, 'SlippageTooHigh')
@@ -147,7 +147,7 @@ export function validateStakeTransition(
   if (!hotkeyAccountExists(s, t.destinationHotkey)) throw dispatchError(P, 'HotKeyAccountNotExists')
   if (alpha > getStake(s, t.originHotkey, t.originColdkey, t.originNetuid)) throw dispatchError(P, 'NotEnoughStakeToWithdraw')
   if (crossSubnet) {
-    const sim = swapAlphaForTao(subnetPool(s, t.originNetuid), alpha, { limitPriceRao: MIN_PRICE_RAO, simulate: true })
+    const sim = swapAlphaForTao(swapPool(s, t.originNetuid), alpha, { limitPriceRao: MIN_PRICE_RAO, simulate: true })
     if (!sim.ok) throw dispatchError(P, 'InsufficientLiquidity')
     if (sim.result.amountPaidOut <= DEFAULT_MIN_STAKE) throw dispatchError(P, 'AmountTooLow')
     if (allowPartial === false && alpha > maxAmount) throw dispatchError(P, 'SlippageTooHigh')

@@ -1,33 +1,19 @@
 // The subnet lock cost (subtensor.md §3.1 step 5): it doubles on every network registration and decays linearly back to NetworkMinLockCost
 // over NetworkLockReductionInterval blocks (shortened by each emission halving). Pure reads, so the runtime API can call it too.
 // From pallets/subtensor/src/coinbase/root.rs @ 14bc6f9 (`get_network_lock_cost` :502, `get_network_last_lock_block` :559, `get_lock_reduction_interval` :569)
-// and coinbase/block_emission.rs (`get_block_emission_for_issuance` :38).
+// and coinbase/block_emission.rs (`calculate_block_emission`: the halving curve of coinbase/blockEmission.ts at SubtensorModule.TotalIssuance).
+// Pure reads: subtensor's `calculate_block_emission` also refreshes BlockEmission here; block_step rewrites it every block anyway.
 import type { StorageBackend } from '../../../primitives/storage.ts'
 import { LastRateLimitedBlock, NetworkLastLockCost, NetworkLockReductionInterval, NetworkMinLockCost } from '../storage/hyperparams.ts'
 import { TotalIssuance } from '../storage/stake.ts'
+import { DEFAULT_BLOCK_EMISSION, TOTAL_SUPPLY, blockEmissionForIssuance } from '../coinbase/blockEmission.ts'
 
-/** `DefaultBlockEmission`: 1 TAO per block before any halving. */
-export const DEFAULT_BLOCK_EMISSION = 1_000_000_000n
-/** `TotalSupply` (runtime lib.rs): 21M TAO. */
-export const TOTAL_SUPPLY = 21_000_000_000_000_000n
+// The halving curve lives with the coinbase (coinbase/blockEmission.ts); re-exported for the lock cost's callers.
+export { DEFAULT_BLOCK_EMISSION, TOTAL_SUPPLY, blockEmissionForIssuance }
 
 const U64_MAX = (1n << 64n) - 1n
 const satSub = (a: bigint, b: bigint) => (a > b ? a - b : 0n)
 const satU64 = (v: bigint) => (v > U64_MAX ? U64_MAX : v)
-
-/**
- * `get_block_emission_for_issuance`: 1 TAO halved once per halving, k = ⌊log2(1 / (1 − issuance / 21M TAO))⌋, and 0 from the total supply on.
- * k is found exactly in integers (the largest k with 2^k · (supply − issuance) ≤ supply); subtensor's I96F32 log2 could disagree within
- * rounding distance of a halving boundary, far beyond a devnet's issuance.
- */
-export function blockEmissionForIssuance(issuance: bigint): bigint {
-  if (issuance >= TOTAL_SUPPLY) return 0n
-  const left = TOTAL_SUPPLY - issuance
-  let k = 0n
-  while ((left << (k + 1n)) <= TOTAL_SUPPLY) k++
-  // 1/2^k in I96F32 has 32 fractional bits: beyond 32 halvings it is 0
-  return k > 32n ? 0n : DEFAULT_BLOCK_EMISSION >> k
-}
 
 /** `get_lock_reduction_interval`: ⌊NetworkLockReductionInterval · (block_emission / 1e9)⌋ in I64F64. */
 export function lockReductionInterval(storage: StorageBackend): bigint {
