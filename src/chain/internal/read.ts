@@ -1,0 +1,78 @@
+// What reads share: the block a read is made at, untyped access to subtensor's runtime APIs and storage, and plain values out of codecs.
+
+import type { ApiPromise } from '@polkadot/api'
+import { u8aConcat, u8aToString } from '@polkadot/util'
+import { connectedApi, type ChainClient } from '../client.ts'
+import { BlockNotFoundError } from '../errors/input.ts'
+import { RuntimeApiMissingError } from '../errors/transport.ts'
+
+export type Hex = `0x${string}`
+/** Where a read is made: the best block, the finalized block, a block hash or a block number. */
+export type At = 'best' | 'finalized' | Hex | number
+
+/** subtensor's pallets and runtime APIs are not in @polkadot/api-augment's types: src/chain reaches them untyped and returns its own plain types. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Untyped = any
+
+/** The API and the hash of the block `at` names. */
+export async function readAt(client: ChainClient, at: At = 'best'): Promise<{ api: ApiPromise; hash: Hex }> {
+  const api = await connectedApi(client)
+  return { api, hash: await blockHashOf(api, at) }
+}
+
+export async function blockHashOf(api: ApiPromise, at: At): Promise<Hex> {
+  if (at === 'best') return (await api.rpc.chain.getBlockHash()).toHex()
+  if (at === 'finalized') return (await api.rpc.chain.getFinalizedHead()).toHex()
+  if (typeof at === 'number') {
+    if (!Number.isInteger(at) || at < 0) throw new BlockNotFoundError({ at })
+    const hash = (await api.rpc.chain.getBlockHash(at)).toHex()
+    if (/^0x0+$/.test(hash)) throw new BlockNotFoundError({ at })
+    return hash
+  }
+  if (!/^0x[0-9a-fA-F]{64}$/.test(at)) throw new BlockNotFoundError({ at })
+  return at.toLowerCase() as Hex
+}
+
+/** `Api_method(args)` through `state_call` at `hash`, decoded with the metadata's declared types (as `api.call` does, but at a block). */
+export async function runtimeCall(api: ApiPromise, section: string, method: string, args: unknown[], hash: Hex): Promise<Untyped> {
+  const decorated = (api.call as Untyped)[section]?.[method]
+  const def = decorated?.meta as { name: string; params: Array<{ type: string }>; type: string } | undefined
+  if (!def) throw new RuntimeApiMissingError({ api: section, method })
+  const input = api.registry.createType('Raw', u8aConcat(...def.params.map((p, i) => api.registry.createTypeUnsafe(p.type, [args[i]]).toU8a())))
+  const raw = await api.rpc.state.call(def.name, input, hash)
+  return api.registry.createTypeUnsafe(def.type, [raw])
+}
+
+/** True when the node's runtime declares `section.method`. */
+export const hasRuntimeCall = (api: ApiPromise, section: string, method: string): boolean => Boolean((api.call as Untyped)[section]?.[method])
+
+/** Storage at `hash`: `storageAt(api, hash, 'subtensorModule', 'burn', netuid)`. */
+export function storageAt(api: ApiPromise, hash: Hex, section: string, item: string, ...keys: unknown[]): Promise<Untyped> {
+  const query = (api.query as Untyped)[section]?.[item]
+  if (!query) throw new RuntimeApiMissingError({ api: section, method: item })
+  return query.at(hash, ...keys)
+}
+
+/** A codec integer (compact or not) as bigint. */
+export const big = (value: Untyped): bigint => (value === undefined || value === null ? 0n : typeof value === 'bigint' ? value : BigInt(value.toString()))
+/** A codec integer as number (u16, u32, block numbers). */
+export const num = (value: Untyped): number => (value === undefined || value === null ? 0 : Number(value.toString()))
+export const bool = (value: Untyped): boolean => Boolean(value?.isTrue ?? value?.valueOf?.() ?? value)
+export const str = (value: Untyped): string => String(value?.toString() ?? '')
+/** `Vec<Compact<u8>>` / `Vec<u8>` / `Bytes` as UTF-8 text. */
+export function text(value: Untyped): string {
+  if (!value) return ''
+  if (typeof value.toU8a === 'function' && value.toRawType?.() === 'Bytes') return u8aToString(value.toU8a(true))
+  return u8aToString(Uint8Array.from([...value].map((x: Untyped) => Number(x.toString()))))
+}
+/** `Option<T>` as T | undefined. */
+export const option = <T>(value: Untyped, map: (inner: Untyped) => T): T | undefined => (value?.isSome ? map(value.unwrap()) : undefined)
+/** A u16 proportion (0–65535) as a fraction 0–1. */
+export const fraction = (value: Untyped): number => num(value) / 65_535
+/** A fixed-point `{ bits }` with 32 fractional bits (I96F32, U64F64 use 64) as a number. */
+export const fixed = (value: Untyped, fractionalBits = 32): number => {
+  const bits = big(value?.bits ?? value)
+  const whole = bits >> BigInt(fractionalBits)
+  const rest = bits - (whole << BigInt(fractionalBits))
+  return Number(whole) + Number(rest) / 2 ** fractionalBits
+}
