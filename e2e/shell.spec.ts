@@ -1,5 +1,15 @@
 // Journey: a newcomer opens every page of the app shell; each shows its heading, with no console errors.
+// The pages now read the chain, so the default network (the local devnet, ws://127.0.0.1:9944) is started here; with no node
+// there the browser and the provider report the refused socket on the console, which the last test pins instead.
 import { expect, test, type ConsoleMessage } from '@playwright/test'
+import { createServer } from 'node:net'
+import { startDevnet, type Devnet } from '../src/node/devnet.ts'
+
+let devnet: Devnet | undefined
+test.beforeAll(async () => {
+  devnet = await startDevnet({ tmp: true, manualSeal: true, rpcPort: 9944 })
+})
+test.afterAll(() => devnet?.close())
 
 const ROUTES = [
   { path: '/', heading: 'Subnets', nav: 'Subnets' },
@@ -78,4 +88,32 @@ test('unknown pages and bad subnet ids say what is wrong', async ({ page }) => {
   await page.goto('/subnets/70000')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Subnet not found')
   await expect(page.getByText('"70000" is not a subnet id')).toBeVisible()
+})
+
+/** A loopback port with nothing listening on it. */
+async function deadPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+test('with no node at the endpoint, the header and the pages say disconnected in words', async ({ page }) => {
+  const errors = collectErrors(page)
+  const url = `ws://127.0.0.1:${await deadPort()}`
+  await page.addInitScript((endpoint) => {
+    localStorage.setItem('webtensor.session', JSON.stringify({ state: { network: 'custom', customUrl: endpoint, account: undefined }, version: 1 }))
+  }, url)
+  await page.goto('/')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Subnets')
+  await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Disconnected · retrying')
+  await expect(page.getByRole('heading', { name: 'Disconnected from Custom endpoint' })).toBeVisible()
+  await expect(page.getByText(`Not connected to the node at ${url}. Retrying on its own.`)).toBeVisible()
+  await page.goto('/subnets/1')
+  await expect(page.getByRole('heading', { name: 'Disconnected from Custom endpoint' })).toBeVisible()
+  // The only console errors are the browser's and the WebSocket provider's reports of the refused connection, nothing of the app's.
+  expect(errors.length).toBeGreaterThan(0)
+  for (const error of errors)
+    expect(error).toMatch(new RegExp(`^(WebSocket connection to '${url}/' failed: .*ERR_CONNECTION_REFUSED|.*API-WS: disconnected from ${url}: 1006:: Abnormal Closure)$`))
 })

@@ -1,7 +1,8 @@
-// The frame around every page: brand, navigation, network selector and wallet button, then the route.
+// The frame around every page: brand, navigation, network selector with the connection state, and wallet button, then the route.
 import { Suspense } from 'react'
 import { NavLink, Outlet } from 'react-router-dom'
 import { NetworkSelector } from './NetworkSelector.tsx'
+import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { WalletButton } from './WalletButton.tsx'
 
 export const NAV = [
@@ -29,6 +30,7 @@ export function Layout() {
         </nav>
         <div className="topbar-right">
           <NetworkSelector />
+          <ConnectionStatus />
           <WalletButton />
         </div>
       </header>
