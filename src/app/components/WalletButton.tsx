@@ -1,4 +1,4 @@
-// The header's wallet button: shows the selected coldkey, or leads to the Wallet page to connect one.
+// The header's wallet button: shows the selected coldkey, or "Connect wallet"; both lead to the Wallet page's account picker.
 import { Link } from 'react-router-dom'
 import { useSession } from '../state/session.ts'
 
@@ -9,7 +9,7 @@ export function shortAddress(address: string): string {
 export function WalletButton() {
   const account = useSession((s) => s.account)
   return (
-    <Link to="/wallet" className="wallet-button" title={account ?? 'Connect a browser wallet'}>
+    <Link to="/wallet" className="wallet-button" title={account ?? 'Connect a browser wallet'} data-account={account}>
       {account ? shortAddress(account) : 'Connect wallet'}
     </Link>
   )
