@@ -29,6 +29,7 @@ import {
   SubnetIdentitiesV3,
   Tempo,
   TokenSymbol,
+  allSubnetNetuids,
 } from '../pallets/subtensor/storage/subnets.ts'
 import {
   AlphaDividendsPerSubnet,
@@ -172,7 +173,7 @@ const storageOf = (c: ApiContext): S => c.state as never
 const currentBlock = (s: S): bigint => BigInt(SystemNumber.get(s))
 
 /** `get_all_subnet_netuids`: NetworksAdded's keys in storage order (Identity-hashed u16, so little-endian byte order). */
-export const allSubnetNetuids = (s: S): number[] => NetworksAdded.entries(s).map(([[netuid]]) => netuid)
+export { allSubnetNetuids }
 const subnetExists = (s: S, netuid: number) => NetworksAdded.contains(s, netuid)
 
 // ── StakeInfoRuntimeApi ────────────────────────────────────────────────────────────────────────

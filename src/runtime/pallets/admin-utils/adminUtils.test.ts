@@ -13,7 +13,7 @@ import {
 } from '../subtensor/storage/hyperparams.ts'
 import { MaxBurn, MinBurn } from '../subtensor/storage/neurons.ts'
 import { LastEpochBlock, PendingEpochAt, SubnetOwner, SubnetOwnerHotkey, Tempo } from '../subtensor/storage/subnets.ts'
-import { subnetAccountId } from '../subtensor/registration/register.ts'
+import { subnetAccountId } from '../subtensor/staking/pools.ts'
 
 const ALICE = pub(dev.alice)
 const BOB = pub(dev.bob)

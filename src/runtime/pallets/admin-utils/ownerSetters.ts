@@ -18,7 +18,7 @@ import {
 } from '../subtensor/storage/hyperparams.ts'
 import { MaxBurn, MinBurn } from '../subtensor/storage/neurons.ts'
 import { NetworksAdded, SubnetOwnerHotkey, SubnetworkN } from '../subtensor/storage/subnets.ts'
-import { isSubnetAccountId } from '../subtensor/registration/register.ts'
+import { isSubnetAccountId } from '../subtensor/staking/pools.ts'
 import type { U64F64 } from '../subtensor/types.ts'
 import { events } from './events.ts'
 import {

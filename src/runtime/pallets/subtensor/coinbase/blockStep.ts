@@ -15,7 +15,8 @@ import { runAutoClaimRootDivs } from '../staking/claimRoot.ts'
 import { getBlockEmission } from './blockEmission.ts'
 import { updateMovingPrices, updateRootProp } from './movingPrice.ts'
 import { runCoinbase } from './runCoinbase.ts'
-import { allSubnetNetuids, getSubnetsToEmitTo } from './subnetEmissions.ts'
+import { getSubnetsToEmitTo } from './subnetEmissions.ts'
+import { allSubnetNetuids } from '../storage/subnets.ts'
 
 /**
  * What on_initialize reports, whatever the block did: block_step's benchmarked constant plus `clean_up_hotkey_swap_records`' reads

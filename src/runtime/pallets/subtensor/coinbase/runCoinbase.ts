@@ -27,12 +27,12 @@ import {
   SubnetTaoInEmission,
 } from '../storage/emission.ts'
 import { MaxEpochsPerBlock, OwnerCutEnabled, SubnetOwnerCut } from '../storage/hyperparams.ts'
-import { BlocksSinceLastStep, LastEpochBlock, LastMechansimStepBlock, PendingEpochAt, SubnetAlphaIn, SubnetAlphaOut, SubnetEpochIndex, SubnetMechanism, SubnetTAO } from '../storage/subnets.ts'
+import { allSubnetNetuids, BlocksSinceLastStep, LastEpochBlock, LastMechansimStepBlock, PendingEpochAt, SubnetAlphaIn, SubnetAlphaOut, SubnetEpochIndex, SubnetMechanism, SubnetTAO } from '../storage/subnets.ts'
 import { type Credit, recycleCredit, recycleSubnetAlpha, spendTao } from './blockEmission.ts'
 import { distributeEmission } from './distribute.ts'
 import { rootProportion } from './movingPrice.ts'
 import { isEpochInputStateConsistent, shouldRunEpoch } from './schedule.ts'
-import { type SubnetTerms, allSubnetNetuids, getNetworkRootSellFlag, getSubnetBlockEmissions, getSubnetTerms, getSubnetsToEmitTo } from './subnetEmissions.ts'
+import { type SubnetTerms, getNetworkRootSellFlag, getSubnetBlockEmissions, getSubnetTerms, getSubnetsToEmitTo } from './subnetEmissions.ts'
 
 const U64_MAX = (1n << 64n) - 1n
 const I64_MAX = (1n << 63n) - 1n

@@ -14,8 +14,6 @@ import { currentAlphaPrice, getAlphaIssuance, getMovingAlphaPrice, rootProportio
 
 const ROOT = 0
 
-/** `get_all_subnet_netuids`: NetworksAdded in storage order (Identity-hashed u16 keys: numeric order below 256). */
-export const allSubnetNetuids = (s: StorageBackend): NetUid[] => NetworksAdded.entries(s).map(([[netuid]]) => netuid)
 
 /** `get_subnets_to_emit_to`: non-root subnets with FirstEmissionBlockNumber set, SubtokenEnabled and NetworkRegistrationAllowed, in the given order. */
 export function getSubnetsToEmitTo(s: StorageBackend, subnets: readonly NetUid[]): NetUid[] {

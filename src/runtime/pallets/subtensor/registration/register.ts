@@ -11,16 +11,12 @@ import { swapTaoForAlphaInSubnet, transferTaoToSubnet } from '../staking/pools.t
 import { createAccountIfNonExistent } from '../staking/stake.ts'
 import { events } from '../events.ts'
 import { MaxAllowedUids, NetworkRegistrationAllowed } from '../storage/hyperparams.ts'
-import { Burn, OwnedHotkeys, Owner, RAORecycledForRegistration, RegistrationsThisBlock, Uids } from '../storage/neurons.ts'
-import { TotalStake, StakingHotkeys } from '../storage/stake.ts'
-import { NetworksAdded, SubnetAlphaIn, SubnetAlphaOut, SubnetMechanism, SubnetTAO, SubnetVolume, SubnetworkN } from '../storage/subnets.ts'
+import { Burn, Owner, RAORecycledForRegistration, RegistrationsThisBlock, Uids } from '../storage/neurons.ts'
+import { NetworksAdded, SubnetAlphaOut, SubnetworkN } from '../storage/subnets.ts'
 import { bumpRegistrationPrice } from './burn.ts'
 import { getNeuronToPrune, registerNeuron } from './neurons.ts'
 
 const P = 'SubtensorModule'
-// the subnet account helpers moved to staking/pools.ts; re-exported for the callers that import them from here
-export { isSubnetAccountId, subnetAccountId } from '../staking/pools.ts'
-
 /** `do_register` (burned_register, and register which ignores its PoW arguments). */
 export function doRegister(ctx: DispatchContext, origin: Origin, { netuid, hotkey }: { netuid: NetUid; hotkey: AccountId }): void {
   const s = ctx.storage

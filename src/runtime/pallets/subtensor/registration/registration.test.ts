@@ -9,7 +9,8 @@ import {
 } from '../storage/neurons.ts'
 import { StakingHotkeys, TotalIssuance as SubtensorIssuance, TotalStake } from '../storage/stake.ts'
 import { SubnetAlphaIn, SubnetAlphaOut, SubnetTAO, SubnetworkN } from '../storage/subnets.ts'
-import { decayFactorQ32, mulByQ32, powQ32, subnetAccountId } from './index.ts'
+import { decayFactorQ32, mulByQ32, powQ32 } from './index.ts'
+import { subnetAccountId } from '../staking/pools.ts'
 
 const ALICE = pub(dev.alice)
 const BOB = pub(dev.bob)

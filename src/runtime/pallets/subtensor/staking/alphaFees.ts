@@ -10,7 +10,7 @@ import type { DispatchContext, NestedCall } from '../../../framework/dispatch.ts
 import type { AccountId, NetUid } from '../../../primitives/bittensor.ts'
 import type { StorageBackend } from '../../../primitives/storage.ts'
 import { currentPrice, fxDiv, fxFromInt, fxToU64, subnetPool } from '../../swap/index.ts'
-import { NetworksAdded, SubnetMechanism, SubtokenEnabled } from '../storage/subnets.ts'
+import { SubnetMechanism, SubtokenEnabled, allSubnetNetuids } from '../storage/subnets.ts'
 import { blockAuthor } from './pools.ts'
 import { getStake } from './shares.ts'
 import { unstakeFromSubnet } from './stake.ts'
@@ -23,9 +23,7 @@ export type AlphaFeePaid = { alphaFee: bigint; taoAmount: bigint; netuid: NetUid
 
 /** `get_all_netuids_for_coldkey_and_hotkey`: every stored subnet with the subtoken enabled where the coldkey has stake on the hotkey. */
 function netuidsWithStake(storage: StorageBackend, coldkey: AccountId, hotkey: AccountId): NetUid[] {
-  return NetworksAdded.entries(storage)
-    .map(([[netuid]]) => netuid)
-    .filter((netuid) => SubtokenEnabled.get(storage, netuid) && getStake(storage, hotkey, coldkey, netuid) !== 0n)
+  return allSubnetNetuids(storage).filter((netuid) => SubtokenEnabled.get(storage, netuid) && getStake(storage, hotkey, coldkey, netuid) !== 0n)
 }
 
 /**

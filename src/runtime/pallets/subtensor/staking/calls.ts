@@ -6,7 +6,7 @@ import type { AccountId, NetUid } from '../../../primitives/bittensor.ts'
 import { MAX_PRICE_RAO, MIN_PRICE_RAO } from '../../swap/index.ts'
 import { events } from '../events.ts'
 import { Owner } from '../storage/neurons.ts'
-import { NetworksAdded, SubnetAlphaIn, SubnetMechanism, SubnetTAO, SubtokenEnabled } from '../storage/subnets.ts'
+import { allSubnetNetuids, SubnetAlphaIn, SubnetMechanism, SubnetTAO, SubtokenEnabled } from '../storage/subnets.ts'
 import { DEFAULT_MIN_STAKE, transferTao } from './pools.ts'
 import { getStake } from './shares.ts'
 import {
@@ -89,15 +89,13 @@ export function doRemoveStakeFullLimit(ctx: DispatchContext, origin: Origin, { h
   else doRemoveStakeLimit(ctx, origin, { hotkey, netuid, amountUnstaked, limitPrice, allowPartial: false })
 }
 
-/** Every added subnet, root first (`get_all_subnet_netuids`). */
-const allNetuids = (ctx: DispatchContext): NetUid[] => NetworksAdded.entries(ctx.storage).filter(([, added]) => added).map(([[n]]) => n).sort((a, b) => a - b)
 
 /** `do_unstake_all` / `do_unstake_all_alpha`: sells the coldkey's stake on the hotkey on every subnet that allows it; the alpha-only form restakes the TAO on root. */
 function unstakeAll(ctx: DispatchContext, origin: Origin, hotkey: AccountId, onlyAlpha: boolean): void {
   const coldkey = ensureSigned(origin)
   if (!hotkeyAccountExists(ctx.storage, hotkey)) throw dispatchError(P, 'HotKeyAccountNotExists')
   let total = 0n
-  for (const netuid of allNetuids(ctx)) {
+  for (const netuid of allSubnetNetuids(ctx.storage)) {
     if (!SubtokenEnabled.get(ctx.storage, netuid) || (onlyAlpha && netuid === 0)) continue
     const alpha = getStake(ctx.storage, hotkey, coldkey, netuid)
     try {

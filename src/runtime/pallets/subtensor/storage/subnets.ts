@@ -2,6 +2,7 @@
 // Names, hashers, types and defaults from pallets/subtensor/src/lib.rs @ 14bc6f9 (spec 425); line numbers in each doc.
 import { AccountId, AlphaBalance, NetUid, TaoBalance } from '../../../primitives/bittensor.ts'
 import { storageMap, storageValue } from '../../../primitives/storage.ts'
+import type { StorageBackend } from '../../../primitives/storage.ts'
 import { Bytes, bool, u128, u16, u64 } from '../../../primitives/types.ts'
 import { ChainIdentityV2, I96F32, SubnetIdentityV3, ZERO_ACCOUNT } from '../types.ts'
 
@@ -14,6 +15,8 @@ export const INITIAL_TEMPO = 360
 export const DEFAULT_TOKEN_SYMBOL = new Uint8Array([0xf0, 0x9d, 0x9c, 0x8f])
 
 export const NetworksAdded = storageMap(P, 'NetworksAdded', { key: byNetuid, value: bool, docs: ' --- MAP ( netuid ) --> network_is_added (lib.rs:1874)' })
+/** `get_all_subnet_netuids`: every NetworksAdded key, root included, in storage order (Identity-hashed u16: numeric order below 256). */
+export const allSubnetNetuids = (s: StorageBackend): NetUid[] => NetworksAdded.entries(s).map(([[netuid]]) => netuid)
 export const TotalNetworks = storageValue(P, 'TotalNetworks', { value: u16, docs: ' --- ITEM( total_number_of_existing_networks ) (lib.rs:1724)' })
 export const SubnetworkN = storageMap(P, 'SubnetworkN', { key: byNetuid, value: u16, docs: ' --- MAP ( netuid ) --> subnetwork_n (number of UIDs) (lib.rs:1870)' })
 export const Tempo = storageMap(P, 'Tempo', { key: byNetuid, value: u16, default: INITIAL_TEMPO, docs: ' --- MAP ( netuid ) --> tempo (lib.rs:1809)' })

@@ -21,6 +21,7 @@ import { StakingHotkeys, TotalStake } from '../storage/stake.ts'
 import {
   INITIAL_TEMPO, LastEpochBlock, NetworkRegisteredAt, NetworksAdded, RegisteredSubnetCounter, SubnetAlphaIn, SubnetAlphaOut, SubnetIdentitiesV3, SubnetLocked,
   SubnetMechanism, SubnetMovingPrice, SubnetOwner, SubnetOwnerHotkey, SubnetTAO, SubnetVolume, SubnetworkN, Tempo, TokenSymbol, TotalNetworks,
+  allSubnetNetuids,
 } from '../storage/subnets.ts'
 import type { SubnetIdentityV3 } from '../types.ts'
 import { isSubnetAccountId, subnetAccountId } from '../staking/pools.ts'
@@ -41,7 +42,7 @@ export const NEW_SUBNET_BURN = 1_000_000_000n
 export const NEW_SUBNET = { maxAllowedUids: 256, maxAllowedValidators: 64, minAllowedWeights: 1, immunityPeriod: 5000, yuma3: true, burn: NEW_SUBNET_BURN } as const
 
 /** The non-root networks that are added. */
-const addedSubnets = (storage: StorageBackend): NetUid[] => NetworksAdded.entries(storage).flatMap(([[netuid], added]) => (added && netuid !== ROOT ? [netuid] : []))
+const addedSubnets = (storage: StorageBackend): NetUid[] => allSubnetNetuids(storage).filter((netuid) => netuid !== ROOT)
 
 /** `get_next_netuid`: the smallest netuid ≥ 1 with no NetworksAdded entry. */
 export function nextNetuid(storage: StorageBackend): NetUid {

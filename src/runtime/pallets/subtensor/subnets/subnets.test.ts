@@ -17,7 +17,7 @@ import {
   SubnetLocked, SubnetMechanism, SubnetMovingPrice, SubnetOwner, SubnetOwnerHotkey, SubnetTAO, SubnetVolume, SubnetworkN, SubtokenEnabled, Tempo,
   TokenSymbol, TotalNetworks,
 } from '../storage/subnets.ts'
-import { subnetAccountId } from '../registration/register.ts'
+import { subnetAccountId } from '../staking/pools.ts'
 import {
   SYMBOLS, blockEmissionForIssuance, getNetworkLockCost, getNetworkToPrune, isValidSubnetIdentity, lockReductionInterval, medianSubnetAlphaPrice,
   nextAvailableSymbol, symbolForSubnet,
