@@ -7,7 +7,7 @@ import { appendPrices, priceHistoryQueryKey, setBestBlock, type PriceHistory } f
 type Chain = Pick<typeof import('../../chain/index.ts'), 'watchNewHeads'>
 
 /** The queries a new block makes stale; only those observed by a mounted page are refetched. */
-const LIVE = ['subnets', 'metagraph', 'balance', 'stakeInfo', 'simSwap'] as const
+const LIVE = ['subnets', 'metagraph', 'balance', 'stakeInfo', 'simSwap', 'delegates'] as const
 
 export function NewHeads({ chain, client, network }: { chain: Chain; client: ChainClient; network: NetworkId }) {
   const queryClient = useQueryClient()

@@ -5,11 +5,12 @@ import { errorText } from '../lib/format.ts'
 
 export type BalanceQueryParameters = { network: NetworkId; address: string | undefined }
 export type StakeInfoQueryParameters = { network: NetworkId; coldkey: string | undefined }
-export type SimSwapQueryParameters = { network: NetworkId; netuid: number | undefined; tao: bigint | undefined }
+/** `stake` quotes τ → α (amount in RAO of τ); `unstake` quotes α → τ (amount in RAO of the subnet's α). */
+export type SimSwapQueryParameters = { network: NetworkId; netuid: number | undefined; direction: 'stake' | 'unstake'; amount: bigint | undefined }
 
 export const balanceQueryKey = ({ network, address }: BalanceQueryParameters) => ['balance', { network, address }] as const
 export const stakeInfoQueryKey = ({ network, coldkey }: StakeInfoQueryParameters) => ['stakeInfo', { network, coldkey }] as const
-export const simSwapQueryKey = ({ network, netuid, tao }: SimSwapQueryParameters) => ['simSwap', { network, netuid, tao }] as const
+export const simSwapQueryKey = ({ network, netuid, direction, amount }: SimSwapQueryParameters) => ['simSwap', { network, netuid, direction, amount }] as const
 
 /** `useQuery(balanceQueryOptions(client, { network, address }))`: free, reserved, frozen and transferable RAO. */
 export function balanceQueryOptions(client: ChainClient | undefined, parameters: BalanceQueryParameters) {
@@ -37,15 +38,15 @@ export function stakeInfoQueryOptions(client: ChainClient | undefined, parameter
   })
 }
 
-/** `useQuery(simSwapQueryOptions(client, { network, netuid, tao }))`: what staking `tao` RAO would buy; disabled until both are known. */
+/** `useQuery(simSwapQueryOptions(client, { network, netuid, direction, amount }))`: what staking τ buys, or unstaking α gives; disabled until both are known. */
 export function simSwapQueryOptions(client: ChainClient | undefined, parameters: SimSwapQueryParameters) {
   return queryOptions({
     queryKey: simSwapQueryKey(parameters),
-    enabled: Boolean(client && parameters.netuid !== undefined && parameters.tao !== undefined && parameters.tao > 0n),
-    queryFn: async ({ queryKey: [, { netuid, tao }] }): Promise<SwapQuote> => {
-      if (!client || netuid === undefined || tao === undefined) throw new Error('No chain client, subnet or amount yet')
-      const { simSwapTaoForAlpha } = await import('../../chain/index.ts')
-      return simSwapTaoForAlpha(client, { netuid, tao, at: 'best' })
+    enabled: Boolean(client && parameters.netuid !== undefined && parameters.amount !== undefined && parameters.amount > 0n),
+    queryFn: async ({ queryKey: [, { netuid, direction, amount }] }): Promise<SwapQuote> => {
+      if (!client || netuid === undefined || amount === undefined) throw new Error('No chain client, subnet or amount yet')
+      const { simSwapTaoForAlpha, simSwapAlphaForTao } = await import('../../chain/index.ts')
+      return direction === 'stake' ? simSwapTaoForAlpha(client, { netuid, tao: amount, at: 'best' }) : simSwapAlphaForTao(client, { netuid, alpha: amount, at: 'best' })
     },
     retry: false,
     placeholderData: (previous) => previous,
@@ -65,6 +66,22 @@ export function parsedTaoQueryOptions(text: string) {
       } catch (error) {
         return { ok: false, message: errorText(error) }
       }
+    },
+    staleTime: Infinity,
+    placeholderData: (previous) => previous,
+  })
+}
+
+export type CheckedAddress = { ok: true; address: string } | { ok: false; message: string }
+
+/** What the user typed as an SS58 address, checked by src/chain's checkSs58 (prefix 42); the reason in words when it is not one. */
+export function checkedAddressQueryOptions(text: string) {
+  return queryOptions({
+    queryKey: ['checkedAddress', { text }] as const,
+    queryFn: async (): Promise<CheckedAddress> => {
+      const { checkSs58 } = await import('../../chain/units.ts')
+      const check = checkSs58(text)
+      return check.ok ? check : { ok: false, message: `That is not a Bittensor address: ${check.reason}.` }
     },
     staleTime: Infinity,
     placeholderData: (previous) => previous,

@@ -60,7 +60,7 @@ function SelectedAccount({ address }: { address: string }) {
 export default function WalletPage() {
   const { network } = useConnection()
   const account = useSession((s) => s.account)
-  const setAccount = useSession((s) => s.setAccount)
+  const pickAccount = useSession((s) => s.pickAccount)
   const [accounts, setAccounts] = useState<WalletAccount[]>([])
   const [dev, setDev] = useState<WalletAccount[]>([])
   const [error, setError] = useState<string>()
@@ -69,7 +69,7 @@ export default function WalletPage() {
   const pick = async (a: WalletAccount) => {
     const { rememberAccount } = await import('../../wallet/signer.ts')
     rememberAccount(a)
-    setAccount(a.address)
+    pickAccount({ address: a.address, name: a.name, source: a.source })
   }
   const connect = async () => {
     setBusy(true)
