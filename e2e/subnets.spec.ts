@@ -7,15 +7,19 @@ import { addStakeLimit } from '../src/chain/actions/addStakeLimit.ts'
 import { getSubnets } from '../src/chain/actions/getSubnets.ts'
 import { parseTao } from '../src/chain/units.ts'
 import { formatPrice } from '../src/app/lib/format.ts'
+import { prepareTransaction } from '../src/chain/internal/transaction.ts'
+import type { KeyringPair } from '@polkadot/keyring/types'
 
 let chain: TestChain
 let netuid: number
 let hotkeys: string[]
+let pairs: KeyringPair[]
 
 test.beforeAll(async () => {
   chain = await startTestChain()
   const subnet = await setupSubnet(chain, chain.alice, { name: 'journey', hotkeys: 3 })
   netuid = subnet.netuid
+  pairs = subnet.hotkeys
   hotkeys = subnet.hotkeys.map((k) => k.address)
   await (await addStakeLimit(chain.client, { hotkey: hotkeys[1]!, netuid, amount: parseTao('2') })).send(chain.bob, { waitFor: 'inBlock' })
 })
@@ -90,6 +94,46 @@ test('the subnets page lists the devnet subnet; its leaderboard shows the neuron
   await expect(board.getByRole('status')).toHaveText(`${hotkeys.length} UIDs at block #${(before + 1).toLocaleString('en-US')}`)
 
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7)
+  expect(errors).toEqual([])
+})
+
+test('the leaderboard charts how incentive is spread and the α each epoch emitted, once validators set weights', async ({ page }) => {
+  const TEMPO = 10
+  const api = await chain.client.api
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const tx = api.tx as any
+  const send = (call: unknown, signer: KeyringPair, name: string) => prepareTransaction(chain.client, api, { pallet: 'test', name, args: {} }, call as never).send(signer, { waitFor: 'inBlock' })
+  const sudo = async (call: unknown, name: string) => {
+    const result = await send(tx.sudo.sudo(call), chain.alice, name)
+    // sudo itself succeeds; the root call's own outcome is in Sudid
+    const sudid = result.events.find((e) => e.pallet === 'Sudo' && e.name === 'Sudid')
+    expect(sudid, name).toBeDefined()
+    expect(JSON.stringify(sudid!.data), name).not.toMatch(/"err"/i)
+  }
+  // a short tempo, no weights rate limit, plain set_weights (commit-reveal off), emission on; the validator's hotkey funded to sign
+  // (the tempo last: with a 10-block tempo every block is inside the admin freeze window)
+  await sudo(tx.adminUtils.sudoSetWeightsSetRateLimit(netuid, 0), 'rate limit')
+  await sudo(tx.adminUtils.sudoSetCommitRevealWeightsEnabled(netuid, false), 'commit reveal')
+  await sudo(tx.adminUtils.sudoSetSubnetEmissionEnabled(netuid, true), 'emission')
+  await sudo(tx.adminUtils.sudoSetTempo(netuid, TEMPO), 'tempo')
+  await send(tx.balances.transferKeepAlive(hotkeys[1], 10_000_000_000n), chain.alice, 'fund')
+  await chain.newBlocks(TEMPO + 1) // an epoch hands UID 1 (Bob's stake) a validator permit
+  await send(tx.subtensorModule.setWeights(netuid, [2, 3], [1000, 3000], 0), pairs[1]!, 'set_weights')
+  await chain.newBlocks(2 * TEMPO + 1)
+
+  const errors = await openOnDevnet(page)
+  await page.goto(`/subnets/${netuid}`)
+  const incentive = page.getByRole('figure', { name: 'Incentive distribution' })
+  await expect(incentive.getByTestId('incentive-summary')).toHaveText(/^2 of 4 UIDs earn incentive; the top UID takes 75\.\d%/)
+  await expect(incentive.getByRole('img')).toBeVisible()
+  const emission = page.getByRole('figure', { name: 'Emission over epochs' })
+  await expect(emission.getByTestId('emission-summary')).toContainText('The last epoch (block #')
+  await emission.getByText('As a table').click()
+  const rows = emission.getByRole('table', { name: 'Emission per epoch' }).locator('tbody tr')
+  expect(await rows.count()).toBeGreaterThanOrEqual(3)
+  // consecutive epochs are one tempo apart
+  const blocks = (await rows.locator('td:first-child').allTextContents()).map((t) => Number(t.replace('#', '')))
+  expect(blocks[0]! - blocks[1]!).toBe(TEMPO)
   expect(errors).toEqual([])
 })
 

@@ -50,6 +50,8 @@ test('exports', () => {
       "getBlock",
       "getDelegates",
       "getDynamicInfo",
+      "getEmissionHistory",
+      "getHeader",
       "getMetagraph",
       "getNeuronsLite",
       "getRecentBlocks",

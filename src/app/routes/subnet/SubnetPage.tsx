@@ -10,6 +10,7 @@ import { NETWORKS } from '../../../chain/networks.ts'
 import { Leaderboard } from './Leaderboard.tsx'
 import { Concentration } from './Concentration.tsx'
 import { Hyperparameters } from './Hyperparameters.tsx'
+import { EmissionChart, IncentiveChart } from './Charts.tsx'
 
 /** A netuid is a u16 (subtensor's NetUid); anything else in the URL is refused. */
 export function parseNetuid(raw: string | undefined): number | undefined {
@@ -58,6 +59,10 @@ function Subnet({ netuid }: { netuid: number }) {
               <div><dt>Registration</dt><dd>{formatTao(s.burn)}</dd></div>
             </dl>
             <Concentration neurons={data.neurons} />
+          </section>
+          <section className="charts" aria-label="Charts">
+            <IncentiveChart neurons={data.neurons} />
+            <EmissionChart netuid={netuid} lastStep={s.lastStep} symbol={s.symbol} />
           </section>
           <Leaderboard neurons={data.neurons} block={s.block} symbol={s.symbol} />
           <Hyperparameters value={data.hyperparameters} />
