@@ -20,9 +20,10 @@ export type TestChain = {
   close(): Promise<void>
 }
 
-export async function startTestChain(): Promise<TestChain> {
+/** `rpcPort` 0 (default) picks a free port; 9944 makes it the app's default `devnet` network. */
+export async function startTestChain({ rpcPort = 0 }: { rpcPort?: number } = {}): Promise<TestChain> {
   await cryptoWaitReady()
-  const devnet = await startDevnet({ tmp: true, instantSeal: true, rpcPort: 0, finalityDelayMs: 20 })
+  const devnet = await startDevnet({ tmp: true, instantSeal: true, rpcPort, finalityDelayMs: 20 })
   const client = createChainClient({ url: devnet.url })
   const api = await client.api
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
