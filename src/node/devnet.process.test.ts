@@ -42,7 +42,7 @@ describe(`webtensor devnet as a process (${REAL_RUNTIME ? 'real' : 'fake'} runti
       expect(out).toMatch(/RPC {10}ws:\/\/127\.0\.0\.1:\d+ {2}\(HTTP http:\/\/127\.0\.0\.1:\d+\)/)
       expect(out).toContain('authoring    a block every 100 ms')
       expect(out).toContain(`base path    ${basePath}`)
-      expect(out).toContain('the libp2p relay is not part of this version yet')
+      expect(out).toMatch(/relay {8}\/ip4\/127\.0\.0\.1\/tcp\/\d+\/ws\/p2p\/12D3KooW\w+/)
       const heads = await client.subscribe<HeaderJson>('chain_subscribeNewHeads')
       await heads.next()
       await heads.next()
@@ -56,7 +56,7 @@ describe(`webtensor devnet as a process (${REAL_RUNTIME ? 'real' : 'fake'} runti
   }
 
   test('--tmp removes its directory on a clean stop', async () => {
-    const node = await spawnDevnet(['--tmp', '--rpc-port', '0'])
+    const node = await spawnDevnet(['--tmp', '--rpc-port', '0', '--relay-port', '0'])
     const path = /base path {4}(\S+) {2}\(temporary: removed on exit\)/.exec(node.stdout())![1]!
     expect(existsSync(path)).toBe(true)
     node.child.kill('SIGTERM')
@@ -65,9 +65,9 @@ describe(`webtensor devnet as a process (${REAL_RUNTIME ? 'real' : 'fake'} runti
   }, 60_000)
 
   test('a bad flag or a busy port ends with a message and a non-zero code', async () => {
-    const busy = await spawnDevnet(['--tmp', '--rpc-port', '0'])
+    const busy = await spawnDevnet(['--tmp', '--rpc-port', '0', '--relay-port', '0'])
     const port = new URL(busy.url).port
-    await expect(spawnDevnet(['--tmp', '--rpc-port', port])).rejects.toThrow(/exited \(code 1, signal null\)[\s\S]*EADDRINUSE/)
+    await expect(spawnDevnet(['--tmp', '--rpc-port', port, '--relay-port', '0'])).rejects.toThrow(/exited \(code 1, signal null\)[\s\S]*EADDRINUSE/)
     await expect(spawnDevnet(['--tmp', '--block-time', 'soon'])).rejects.toThrow(/exited \(code 2[\s\S]*--block-time takes a whole number, not "soon"/)
     busy.child.kill('SIGTERM')
     await busy.exited
@@ -80,7 +80,7 @@ describe(`webtensor devnet as a process (${REAL_RUNTIME ? 'real' : 'fake'} runti
     const finalized = new Map<number, Hex>()
     const rounds = 5
     for (let round = 0; round < rounds; round++) {
-      const node = await spawnDevnet(['--base-path', basePath, '--block-time', '50', '--rpc-port', '0'])
+      const node = await spawnDevnet(['--base-path', basePath, '--block-time', '50', '--rpc-port', '0', '--relay-port', '0'])
       const client = await RpcClient.connect(node.url)
       const heads = await client.subscribe<HeaderJson>('chain_subscribeFinalizedHeads')
       // The restarted node serves the chain it had: what it finalized before is still there.
@@ -125,7 +125,7 @@ describe(`webtensor devnet as a process (${REAL_RUNTIME ? 'real' : 'fake'} runti
     }
 
     // After the last kill the node still starts, and extends the chain it had.
-    const node = await spawnDevnet(['--base-path', basePath, '--block-time', '50', '--rpc-port', '0'])
+    const node = await spawnDevnet(['--base-path', basePath, '--block-time', '50', '--rpc-port', '0', '--relay-port', '0'])
     const client = await RpcClient.connect(node.url)
     const heads = await client.subscribe<HeaderJson>('chain_subscribeNewHeads')
     const first = await heads.next()

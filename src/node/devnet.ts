@@ -8,6 +8,7 @@ import { acquireDataDir, type DataDir } from './chain/dataDir.ts'
 import { CHAIN_NAME } from './chain/genesis.ts'
 import type { Hex } from './chain/header.ts'
 import type { PoolLimits } from './pool/pool.ts'
+import type { Relay } from './relay/relay.ts'
 import { devnetMethods } from './rpc/devnetMethods.ts'
 import { createRpcServer, type RpcLogger, type RpcServer } from './rpc/server.ts'
 
@@ -29,7 +30,10 @@ export type StartDevnetOptions = Partial<DevnetOptions> & {
   rpcPort?: number
   /** Interface the RPC server binds (default loopback). */
   rpcHost?: string
-  /** Accepted for the libp2p relay of the p2p milestone; nothing listens on it yet. */
+  /**
+   * Websocket port of the libp2p relay (0 picks a free one). Without it no relay runs: the CLI always passes one
+   * (default 9945), in-process tests only when they need a relay.
+   */
   relayPort?: number
   pruning?: number
   archive?: boolean
@@ -48,6 +52,8 @@ export type Devnet = {
   /** `http://host:port` (the same port). */
   httpUrl: string
   dataDir: Pick<DataDir, 'path' | 'temporary'>
+  /** The libp2p relay (circuit relay v2 over websockets), when `relayPort` was given. */
+  relay: Pick<Relay, 'peerId' | 'multiaddrs'> | undefined
   sealing: Sealing
   /** Authors `count` blocks now (default 1), whatever the sealing mode; resolves with the last one's hash. */
   newBlock(count?: number): Promise<Hex>
@@ -64,6 +70,7 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
   const runtime = options.runtime ?? (await loadRuntime())
   const dataDir = acquireDataDir(options.tmp ? undefined : (options.basePath ?? DEFAULT_BASE_PATH))
   let chain: DevnetChain | undefined
+  let relay: Relay | undefined
   try {
     chain = await DevnetChain.open({
       runtime,
@@ -75,10 +82,17 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
       logger,
     })
     const author = new BlockAuthor(chain, sealing, logger)
+    const host = options.rpcHost ?? '127.0.0.1'
+    if (options.relayPort !== undefined) {
+      // Imported only when asked for: in-process devnets without a relay do not load libp2p at all.
+      const { startRelay } = await import('./relay/relay.ts')
+      relay = await startRelay({ dataDir: dataDir.path, port: options.relayPort, host })
+    }
+    const running = relay
     const rpc = await createRpcServer({
-      host: options.rpcHost ?? '127.0.0.1',
+      host,
       port: options.rpcPort ?? DEFAULT_RPC_PORT,
-      methods: devnetMethods(chain, { version: NODE_VERSION }),
+      methods: devnetMethods(chain, { version: NODE_VERSION, listenAddresses: running?.multiaddrs, peerId: running && (() => running.peerId) }, running),
       logger,
     })
     author.start()
@@ -90,6 +104,7 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
       url: rpc.url,
       httpUrl: rpc.httpUrl,
       dataDir: { path: dataDir.path, temporary: dataDir.temporary },
+      relay: running && { peerId: running.peerId, multiaddrs: running.multiaddrs },
       sealing,
       newBlock: async (count = 1) => (await opened.authorBlocks(count)).hash,
       close() {
@@ -98,14 +113,19 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
           try {
             await rpc.close()
           } finally {
-            opened.close()
-            dataDir.release()
+            try {
+              await running?.close()
+            } finally {
+              opened.close()
+              dataDir.release()
+            }
           }
         })()
         return closing
       },
     }
   } catch (error) {
+    await relay?.close()
     chain?.close()
     dataDir.release()
     throw error
@@ -153,7 +173,7 @@ export async function runDevnet(options: DevnetOptions, overrides: { runtime?: H
       `  RPC          ${devnet.url}  (HTTP ${devnet.httpUrl})`,
       `  authoring    ${sealing}`,
       `  base path    ${devnet.dataDir.path}${devnet.dataDir.temporary ? '  (temporary: removed on exit)' : ''}`,
-      `  relay        port ${options.relayPort} reserved: the libp2p relay is not part of this version yet`,
+      ...(devnet.relay?.multiaddrs() ?? []).map((address) => `  relay        ${address}`),
       '  stop with Ctrl-C',
     ].join('\n'),
   )

@@ -11,8 +11,9 @@ import { registerStateMethods } from './namespaces/state.ts'
 import { registerSubtensorMethods } from './namespaces/subtensor.ts'
 import { registerSystemMethods, type NodeIdentity } from './namespaces/system.ts'
 import { registerTransactionMethods } from './namespaces/transaction.ts'
+import { registerWebtensorMethods, type RelayInfo } from './namespaces/webtensor.ts'
 
-export function devnetMethods(chain: DevnetChain, node: NodeIdentity): RpcMethods {
+export function devnetMethods(chain: DevnetChain, node: NodeIdentity, relay?: RelayInfo): RpcMethods {
   const methods = new RpcMethods()
   registerChainMethods(methods, chain)
   registerStateMethods(methods, chain)
@@ -24,5 +25,6 @@ export function devnetMethods(chain: DevnetChain, node: NodeIdentity): RpcMethod
   registerChainHeadMethods(methods, chain)
   registerTransactionMethods(methods, chain)
   registerSubtensorMethods(methods, chain)
+  registerWebtensorMethods(methods, relay)
   return methods
 }

@@ -11,8 +11,10 @@ import type { Params } from '../params.ts'
 export type NodeIdentity = {
   /** `system_version`. */
   version: string
-  /** Multiaddresses the node listens on for peers (none until the relay exists). */
+  /** Multiaddresses the node listens on for peers: the relay's (none without one). */
   listenAddresses?: () => string[]
+  /** The node's libp2p peer id: the relay's when it runs (default: the fixed devnet node key's). */
+  peerId?: () => string
 }
 
 export function registerSystemMethods(methods: RpcMethods, chain: DevnetChain, node: NodeIdentity): void {
@@ -24,7 +26,7 @@ export function registerSystemMethods(methods: RpcMethods, chain: DevnetChain, n
     .add('system_properties', () => ({ ...CHAIN_PROPERTIES }))
     // A single authority: nobody to sync from, nobody expected.
     .add('system_health', () => ({ peers: 0, isSyncing: false, shouldHavePeers: false }))
-    .add('system_localPeerId', () => chain.keys.nodeKey.peerId)
+    .add('system_localPeerId', () => node.peerId?.() ?? chain.keys.nodeKey.peerId)
     .add('system_localListenAddresses', () => node.listenAddresses?.() ?? [])
     .add('system_peers', () => [])
     .add('system_nodeRoles', () => ['Authority'])
