@@ -67,6 +67,15 @@ export const STORAGE: StorageUse[] = [
   { pallet: 'System', name: 'Events', modifier: 'Default', hashers: [], key: null, value: 'Vec<FrameSystemEventRecord>', by: ['chain/actions/getBlock'] },
   { pallet: 'Timestamp', name: 'Now', modifier: 'Default', hashers: [], key: null, value: 'u64', by: ['chain/actions/getBlock'] },
   { pallet: 'SubtensorModule', name: 'Burn', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'u64', by: ['chain/actions/getRegistrationCost', 'chain/actions/getSubnets'] },
+  {
+    pallet: 'Commitments',
+    name: 'CommitmentOf',
+    modifier: 'Optional',
+    hashers: ['Identity', 'Twox64Concat'],
+    key: '(u16,AccountId32)',
+    value: '{"deposit":"u64","block":"u32","info":"PalletCommitmentsCommitmentInfo"}',
+    by: ['chain/actions/getCommitments'],
+  },
   { pallet: 'SubtensorModule', name: 'NetworksAdded', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'bool', by: ['chain/actions/getEmissionHistory'] },
   { pallet: 'SubtensorModule', name: 'LastMechansimStepBlock', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'u64', by: ['chain/actions/getEmissionHistory'] },
   { pallet: 'SubtensorModule', name: 'Emission', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'Vec<u64>', by: ['chain/actions/getEmissionHistory'] },
@@ -132,6 +141,9 @@ export const CALLS: CallUse[] = [
     by: ['chain/actions/startCall'],
     since: { heading: '### 3.2 Start call, identity, symbol', quote: '`start_call(netuid)` [92]', why: 'added after spec 224 (subnets start emitting and staking when the owner calls it)' },
   },
+  // The call's shape is spec 224's; its `Data` enum gained `BigRaw` (fields of 129–512 bytes) and `MaxFields` went 1 → 3 since
+  // (subtensor.md §4.5 "Commitments pallet"): setCommitment sends ≤ 128-byte fields as `Raw<n>`, which spec 224 already takes.
+  { pallet: 'Commitments', name: 'set_commitment', index: 0, args: [['netuid', 'u16'], ['info', '{"fields":"Vec<PalletCommitmentsData>"}']], by: ['chain/actions/setCommitment'] },
   { pallet: 'Balances', name: 'transfer_keep_alive', index: 3, args: [['dest', 'MultiAddress'], ['value', 'Compact<u64>']], by: ['chain/actions/transfer'] },
   { pallet: 'Balances', name: 'transfer_allow_death', index: 0, args: [['dest', 'MultiAddress'], ['value', 'Compact<u64>']], by: ['chain/actions/transfer'] },
   // test helpers only (src/chain/testing/devnet.ts: lifting the devnet's network rate limit as the sudo key)
