@@ -30,6 +30,9 @@ export type WalletErrorCode =
   | 'signing-rejected'
   | 'signing-failed'
   | 'not-devnet'
+  | 'weak-passphrase'
+  | 'wrong-passphrase'
+  | 'bad-backup'
 
 /** A wallet failure the user can act on: `message` says what happened and what to do, `code` lets the UI choose. */
 export class WalletError extends Error {
