@@ -16,7 +16,7 @@ import { useSession } from '../../state/session.ts'
 import { MoveStakeForm } from './MoveStakeForm.tsx'
 import { Positions, type SubnetPrices } from './Positions.tsx'
 import { StakeForm } from './StakeForm.tsx'
-import { TxStatus, type Tx } from './TxStatus.tsx'
+import { TxStatus, type Tx } from '../../components/TxStatus.tsx'
 
 function Staking({ account }: { account: string }) {
   const subnets = useSubnets()

@@ -1,6 +1,6 @@
 // A stake transaction's lifecycle in words (signing → ready → in block → finalized), or the chain's or wallet's reason it failed.
-import type { TransactionStatus } from '../../../chain/index.ts'
-import { errorText, shortAddress } from '../../lib/format.ts'
+import type { TransactionStatus } from '../../chain/index.ts'
+import { errorText, shortAddress } from '../lib/format.ts'
 
 export type Tx = { label: string; status?: TransactionStatus; error?: unknown }
 
