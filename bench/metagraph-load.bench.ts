@@ -19,6 +19,8 @@ const WARMUP = 3
 const RUNS = Number(process.env.RUNS ?? 30)
 const GOAL_MS = 100
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
+/** PROFILE=1: also record a Chromium CPU profile (CDP Profiler) over extra runtime-API runs and print the top self-time functions. */
+const PROFILE = Boolean(process.env.PROFILE)
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const deadline = setTimeout(() => {
   console.error('metagraph-load: gave up after 5 minutes')
@@ -39,6 +41,23 @@ import '../../src/app/styles.css'
 const params = new URLSearchParams(location.search)
 const client = createChainClient({ url: params.get('ws')! })
 const netuid = Number(params.get('netuid'))
+/** When the last getBlockHash and state_call requests went out and their answers came back (wrapped below, for the breakdown). */
+const spans: Record<'hash' | 'call', [number, number] | undefined> = { hash: undefined, call: undefined }
+const timed = (section: Untyped, method: string, span: 'hash' | 'call') => {
+  const original = section[method]
+  Object.defineProperty(section, method, {
+    configurable: true,
+    value: (...args: unknown[]) => {
+      const start = performance.now()
+      return original(...args).then((value: unknown) => ((spans[span] = [start, performance.now()]), value))
+    },
+  })
+}
+const ready = client.api.then((api) => {
+  timed(api.rpc.chain, 'getBlockHash', 'hash')
+  timed(api.rpc.state, 'call', 'call')
+  return true
+})
 type Loaded = { rows: MetagraphRow[]; block: number; symbol: string }
 
 async function viaRuntimeApi(): Promise<Loaded> {
@@ -121,6 +140,7 @@ async function run(kind: 'runtime' | 'storage') {
     })
     observer.observe(el, { childList: true, subtree: true })
   })
+  spans.hash = spans.call = undefined
   const t0 = performance.now()
   const data = kind === 'runtime' ? await viaRuntimeApi() : await viaStorage()
   const t1 = performance.now()
@@ -130,7 +150,10 @@ async function run(kind: 'runtime' | 'storage') {
   const t2 = performance.now()
   previous = { unmount: () => reactRoot.unmount(), el }
   const rows = data.rows.map((r) => [r.uid, r.hotkey, r.coldkey, String(r.alphaStake), String(r.taoStake), r.active, r.validatorPermit, r.lastUpdate, r.blockAtRegistration, r.immunityLeft].join(' '))
-  return { total: t2 - t1 + (t1 - t0), load: t1 - t0, render: t2 - t1, block: data.block, uids: data.rows.length, domRows: el.querySelectorAll('tr[aria-rowindex]').length, rows }
+  // the runtime path's parts: before the state_call goes out (block hash), the state_call round trip, decoding after it (@polkadot/types + rows)
+  const call = kind === 'runtime' ? spans.call : undefined
+  const parts = call ? { before: call[0] - t0, call: call[1] - call[0], decode: t1 - call[1] } : undefined
+  return { total: t2 - t1 + (t1 - t0), load: t1 - t0, render: t2 - t1, parts, block: data.block, uids: data.rows.length, domRows: el.querySelectorAll('tr[aria-rowindex]').length, rows }
 }
 
 /** The runtime call's round trip alone (the node computing the Metagraph, and the bytes over the socket), undecoded. */
@@ -141,10 +164,10 @@ async function roundTrip() {
   return performance.now() - t0
 }
 
-;(window as Untyped).bench = { run, roundTrip, ready: client.api.then(() => true) }
+;(window as Untyped).bench = { run, roundTrip, ready }
 `
 
-type Sample = { total: number; load: number; render: number; block: number; uids: number; domRows: number; rows: string[] }
+type Sample = { total: number; load: number; render: number; parts?: { before: number; call: number; decode: number }; block: number; uids: number; domRows: number; rows: string[] }
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!
@@ -188,7 +211,7 @@ try {
   // 2. the bench page, built by Vite from the app's own modules
   writeFileSync(join(tmp, 'index.html'), '<!doctype html><meta charset="utf-8"><div id="root"></div><script type="module" src="./main.tsx"></script>')
   writeFileSync(join(tmp, 'main.tsx'), PAGE)
-  await build({ root: tmp, configFile: false, plugins: [react()], logLevel: 'silent', build: { outDir: join(tmp, 'dist'), target: 'es2022', sourcemap: false } })
+  await build({ root: tmp, configFile: false, plugins: [react()], logLevel: 'silent', build: { outDir: join(tmp, 'dist'), target: 'es2022', sourcemap: false, minify: !PROFILE } })
   server = await serve(join(tmp, 'dist'))
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
@@ -213,6 +236,29 @@ try {
     trips.push(await page.evaluate(() => (window as never as { bench: { roundTrip(): Promise<number> } }).bench.roundTrip()))
   }
 
+  if (PROFILE) {
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+    await cdp.send('Profiler.start')
+    for (let i = 0; i < RUNS; i++) {
+      await chain.newBlocks(1)
+      await page.evaluate(() => (window as never as { bench: { run(k: string): Promise<Sample> } }).bench.run('runtime'))
+    }
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>; samples: number[]; timeDeltas: number[] } }
+    const self = new Map<number, number>()
+    profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000))
+    const byName = new Map<string, number>()
+    for (const node of profile.nodes) {
+      const { functionName, url, lineNumber } = node.callFrame
+      const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`
+      byName.set(key, (byName.get(key) ?? 0) + (self.get(node.id) ?? 0))
+    }
+    const total = [...byName.values()].reduce((a, b) => a + b, 0)
+    console.log(`cpu profile over ${RUNS} runtime-API runs: ${ms(total / RUNS)} sampled per run; top self time per run:`)
+    for (const [name, t] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${ms(t / RUNS).padStart(9)}  ${name}`)
+  }
+
   // 4. the two paths must show the same leaderboard at the same block
   const run = (kind: string) => page.evaluate((k) => (window as never as { bench: { run(k: string): Promise<Sample> } }).bench.run(k), kind)
   const a = await run('runtime')
@@ -232,6 +278,9 @@ try {
   console.log(`metagraph-load: ${UIDS} UIDs, request → first leaderboard rows in the DOM, real Chromium ${version} (headless), ${RUNS} runs each after ${WARMUP} warm-ups, a new block before each run`)
   console.log(`rows in the DOM at first paint: ${a.domRows} (the table is virtualized) of ${a.uids}`)
   console.log(line('get_metagraph (one runtime call)', samples.runtime))
+  const part = (k: 'before' | 'call' | 'decode' | 'render') => samples.runtime.map((x) => (k === 'render' ? x.render : x.parts![k]))
+  const split = (k: 'before' | 'call' | 'decode' | 'render') => `${ms(quantile(part(k), 0.5))} / ${ms(quantile(part(k), 0.9))}`
+  console.log(`  parts (median / p90): block hash ${split('before')}, state_call ${split('call')}, decode + rows ${split('decode')}, render ${split('render')}`)
   console.log(`  of which the state_call round trip (node computes, bytes on the wire, not decoded): median ${ms(quantile(trips, 0.5))}, p90 ${ms(quantile(trips, 0.9))}`)
   console.log(line('storage reads (16 items, 2 round trips)', samples.storage))
   console.log(`ratio storage / runtime API: median ${(median('storage') / median('runtime')).toFixed(2)}×, p90 ${(p90('storage') / p90('runtime')).toFixed(2)}×`)

@@ -35,6 +35,7 @@ const NAMESPACES: Record<string, Kind> = { query: 'storage', tx: 'call', call: '
 const FORWARDERS: Record<string, { kind: Kind; section: number; method: number }> = {
   storageAt: { kind: 'storage', section: 2, method: 3 },
   runtimeCall: { kind: 'runtimeApi', section: 1, method: 2 },
+  runtimeCallBytes: { kind: 'runtimeApi', section: 1, method: 2 },
   hasRuntimeCall: { kind: 'runtimeApi', section: 1, method: 2 },
 }
 /** What @polkadot/api does on the wire when the source does these (read from @polkadot/api 16.5.6: base/Init.js, base/Decorate.js, submittable/createClass.js, api-derive/tx/signingInfo.js). */

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { setupSubnet, startTestChain, type TestChain } from '../testing/devnet.ts'
 import type { KeyringPair } from '@polkadot/keyring/types'
 import { addStakeLimit } from './addStakeLimit.ts'
-import { getMetagraph } from './getMetagraph.ts'
+import { decodeMetagraph, getMetagraph } from './getMetagraph.ts'
+import { transfer } from './transfer.ts'
+import { prepareTransaction } from '../internal/transaction.ts'
+import { readAt, runtimeCallBytes, type Untyped } from '../internal/read.ts'
 import { getNeuronsLite } from './getNeuronsLite.ts'
 import { SubnetNotFoundError } from '../errors/input.ts'
 import { parseTao } from '../units.ts'
@@ -51,6 +54,28 @@ describe('getMetagraph', () => {
     expect(lite.map((n) => n.hotkey)).toEqual(hotkeys.map((h) => h.address))
     expect(lite[1]!.stake[0]!.amount).toBeGreaterThan(0n)
     expect(lite[0]!.validatorTrust).toBe(0)
+  })
+
+  test('read from the bytes as @polkadot/types decodes them: an identity, a served axon, stake', async () => {
+    const api = await chain.client.api
+    const tx = api.tx as Untyped
+    const send = (name: string, extrinsic: Untyped, signer: KeyringPair) => prepareTransaction(chain.client, api, { pallet: 'SubtensorModule', name, args: {} }, extrinsic).send(signer, { waitFor: 'inBlock' })
+    const identity = ['graph', 'https://github.com/x/graph', 'c@x.org', 'https://x.org', 'x#1', 'a graph', 'https://x.org/logo.png', '+']
+    await send('set_subnet_identity', tx.subtensorModule.setSubnetIdentity(netuid, ...identity), chain.alice)
+    await (await transfer(chain.client, { to: hotkeys[2]!.address, amount: parseTao('1') })).send(chain.bob, { waitFor: 'inBlock' })
+    await send('serve_axon', tx.subtensorModule.serveAxon(netuid, 7, 0x01020304, 8091, 4, 0, 0, 0), hotkeys[2]!)
+
+    const { hash } = await readAt(chain.client, 'best')
+    const { bytes, type } = await runtimeCallBytes(api, 'subnetInfoRuntimeApi', 'getMetagraph', [netuid], hash)
+    const viaCodecs = decodeMetagraph(api.registry.createTypeUnsafe<Untyped>(type, [bytes]).unwrap())
+    const metagraph = await getMetagraph(chain.client, { netuid, at: hash })
+    expect(metagraph).toEqual({ blockHash: hash, ...viaCodecs })
+    expect(metagraph.subnet.identity).toMatchObject({ name: 'graph', url: 'https://x.org', additional: '+' })
+    expect(metagraph.neurons[2]!.axon).toMatchObject({ ip: '1.2.3.4', port: 8091, ipType: 4, version: 7 })
+    expect(metagraph.neurons[1]!.alphaStake).toBeGreaterThan(0n)
+    // at the best block: the hash reported is the block the metagraph was computed at
+    const best = await getMetagraph(chain.client, { netuid, at: 'best' })
+    expect(best.subnet.block).toBe((await api.rpc.chain.getHeader(best.blockHash)).number.toNumber())
   })
 
   test('a block before the subnet existed, and a netuid that never existed, are SubnetNotFoundError', async () => {

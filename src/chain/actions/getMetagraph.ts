@@ -1,11 +1,13 @@
 // getMetagraph: a subnet's leaderboard in one runtime call (SubnetInfoRuntimeApi.get_metagraph): a plain row per UID, the subnet header and its hyperparameters.
 
-import type { ChainClient } from '../client.ts'
 import type { WebtensorErrorType } from '../errors/base.ts'
 import { SubnetNotFoundError, type BlockNotFoundErrorType, type InvalidAmountErrorType, type SubnetNotFoundErrorType } from '../errors/input.ts'
 import type { ChainDisconnectedErrorType, RuntimeApiMissingErrorType } from '../errors/transport.ts'
 import { decodeAxon, decodeIdentity, type Axon, type SubnetIdentity } from '../internal/decode.ts'
-import { big, bool, fixed, fraction, num, readAt, runtimeCall, str, text, type At, type Hex, type Untyped } from '../internal/read.ts'
+import type { ApiPromise } from '@polkadot/api'
+import { connectedApi, type ChainClient } from '../client.ts'
+import { runtimeOutputDecoder } from '../internal/plain.ts'
+import { big, bool, fixed, fraction, num, readAt, runtimeCallBytes, str, text, type At, type Hex, type Untyped } from '../internal/read.ts'
 import { assertNetuid } from '../units.ts'
 
 export type GetMetagraphParameters = { netuid: number; at?: At }
@@ -99,13 +101,34 @@ export type GetMetagraphErrorType = SubnetNotFoundErrorType | InvalidAmountError
 /** `getMetagraph(client, { netuid: 1, at: 'best' })`; SubnetNotFoundError for a netuid that does not exist. */
 export async function getMetagraph(client: ChainClient, { netuid, at = 'best' }: GetMetagraphParameters): Promise<GetMetagraphReturnType> {
   assertNetuid(netuid)
-  const { api, hash } = await readAt(client, at)
-  const result = await runtimeCall(api, 'subnetInfoRuntimeApi', 'getMetagraph', [netuid], hash)
-  if (!result.isSome) throw new SubnetNotFoundError({ netuid })
-  return { blockHash: hash, ...decodeMetagraph(result.unwrap()) }
+  let hash: Hex
+  if (at === 'best') {
+    // The best header and the call at the node's best block in one round trip (not the block hash, then the call at it). The
+    // Metagraph carries the number of the block it was computed at: when it is the header's, that header's hash is reported;
+    // when a block came in between, the call is made again at the header's block.
+    const api = await connectedApi(client)
+    const [header, m] = await Promise.all([api.rpc.chain.getHeader(), metagraphAt(api, netuid)])
+    if (m !== undefined && num(m.block) === header.number.toNumber()) return { blockHash: header.hash.toHex(), ...decodeMetagraph(m) }
+    hash = header.hash.toHex()
+  } else hash = (await readAt(client, at)).hash
+  const m = await metagraphAt(await connectedApi(client), netuid, hash)
+  if (m === undefined) throw new SubnetNotFoundError({ netuid })
+  return { blockHash: hash, ...decodeMetagraph(m) }
 }
 
-/** The decoded `Metagraph` struct as header, hyperparameters and rows (exported for the benchmark). */
+/**
+ * `SubnetInfoRuntimeApi.get_metagraph(netuid)` at `hash` (the best block without it), undefined for None: decoded to plain values
+ * by polkadot-api's metadata-builders (internal/plain.ts), or as @polkadot/types codecs where the metadata has no runtime APIs (before v15).
+ */
+async function metagraphAt(api: ApiPromise, netuid: number, hash?: Hex): Promise<Untyped | undefined> {
+  const { bytes, type } = await runtimeCallBytes(api, 'subnetInfoRuntimeApi', 'getMetagraph', [netuid], hash)
+  const decode = runtimeOutputDecoder(api, 'SubnetInfoRuntimeApi', 'get_metagraph')
+  if (decode) return decode(bytes) ?? undefined
+  const result = api.registry.createTypeUnsafe<Untyped>(type, [bytes])
+  return result.isSome ? result.unwrap() : undefined
+}
+
+/** The decoded `Metagraph` struct (@polkadot/types codecs, or internal/plain.ts values) as header, hyperparameters and rows (exported for the benchmark). */
 export function decodeMetagraph(m: Untyped): Omit<GetMetagraphReturnType, 'blockHash'> {
   const block = num(m.block)
   const immunityPeriod = num(m.immunityPeriod)

@@ -33,14 +33,30 @@ export async function blockHashOf(api: ApiPromise, at: At): Promise<Hex> {
   return at.toLowerCase() as Hex
 }
 
+type RuntimeCallDef = { name: string; params: Array<{ type: string }>; type: string }
+
 /** `Api_method(args)` through `state_call` at `hash`, decoded with the metadata's declared types (as `api.call` does, but at a block). */
 export async function runtimeCall(api: ApiPromise, section: string, method: string, args: unknown[], hash: Hex): Promise<Untyped> {
-  const decorated = (api.call as Untyped)[section]?.[method]
-  const def = decorated?.meta as { name: string; params: Array<{ type: string }>; type: string } | undefined
+  const def = (api.call as Untyped)[section]?.[method]?.meta as RuntimeCallDef | undefined
   if (!def) throw new RuntimeApiMissingError({ api: section, method })
+  return api.registry.createTypeUnsafe(def.type, [await stateCall(api, def, args, hash)])
+}
+
+/**
+ * `Api_method(args)` through `state_call`, undecoded: the answer's SCALE bytes and the declared output type's name. Without
+ * `hash`, the node runs it at its best block.
+ */
+export async function runtimeCallBytes(api: ApiPromise, section: string, method: string, args: unknown[], hash?: Hex): Promise<{ bytes: Uint8Array; type: string }> {
+  const def = (api.call as Untyped)[section]?.[method]?.meta as RuntimeCallDef | undefined
+  if (!def) throw new RuntimeApiMissingError({ api: section, method })
+  return { bytes: await stateCall(api, def, args, hash), type: def.type }
+}
+
+/** The answer's content (`Bytes`: a Uint8Array without the length prefix). */
+async function stateCall(api: ApiPromise, def: RuntimeCallDef, args: unknown[], hash: Hex | undefined): Promise<Uint8Array> {
   const input = api.registry.createType('Raw', u8aConcat(...def.params.map((p, i) => api.registry.createTypeUnsafe(p.type, [args[i]]).toU8a())))
-  const raw = await api.rpc.state.call(def.name, input, hash)
-  return api.registry.createTypeUnsafe(def.type, [raw])
+  // no third argument at all for the best block: rpc-core would turn an explicit undefined into the zero hash
+  return hash === undefined ? api.rpc.state.call(def.name, input) : api.rpc.state.call(def.name, input, hash)
 }
 
 /** True when the node's runtime declares `section.method`. */
@@ -56,7 +72,7 @@ export function storageAt(api: ApiPromise, hash: Hex, section: string, item: str
 /** A codec integer (compact or not) as bigint. */
 export const big = (value: Untyped): bigint => (value === undefined || value === null ? 0n : typeof value === 'bigint' ? value : BigInt(value.toString()))
 /** A codec integer as number (u16, u32, block numbers). */
-export const num = (value: Untyped): number => (value === undefined || value === null ? 0 : Number(value.toString()))
+export const num = (value: Untyped): number => (value === undefined || value === null ? 0 : typeof value === 'number' ? value : Number(value.toString()))
 export const bool = (value: Untyped): boolean => Boolean(value?.isTrue ?? value?.valueOf?.() ?? value)
 export const str = (value: Untyped): string => String(value?.toString() ?? '')
 /** `Vec<Compact<u8>>` / `Vec<u8>` / `Bytes` as UTF-8 text. */
@@ -65,8 +81,9 @@ export function text(value: Untyped): string {
   if (typeof value.toU8a === 'function' && value.toRawType?.() === 'Bytes') return u8aToString(value.toU8a(true))
   return u8aToString(Uint8Array.from([...value].map((x: Untyped) => Number(x.toString()))))
 }
-/** `Option<T>` as T | undefined. */
-export const option = <T>(value: Untyped, map: (inner: Untyped) => T): T | undefined => (value?.isSome ? map(value.unwrap()) : undefined)
+/** `Option<T>` as T | undefined; a plain value (internal/plain.ts: undefined for None) is the inner value itself. */
+export const option = <T>(value: Untyped, map: (inner: Untyped) => T): T | undefined =>
+  value === undefined || value === null ? undefined : typeof value.isSome === 'boolean' ? (value.isSome ? map(value.unwrap()) : undefined) : map(value)
 /** A u16 proportion (0–65535) as a fraction 0–1. */
 export const fraction = (value: Untyped): number => num(value) / 65_535
 /** A fixed-point `{ bits }` with 32 fractional bits (I96F32, U64F64 use 64) as a number. */

@@ -353,7 +353,7 @@ export const RPC: RpcUse[] = [
   { method: 'chain_getFinalizedHead', by: ['chain/internal/read', 'chain/internal/transaction'], standard: SUBSTRATE, via: '`signAndSend` (mortal era)' },
   {
     method: 'chain_getHeader',
-    by: ['chain/actions/getBalance', 'chain/actions/getBlock', 'chain/actions/getEmissionHistory', 'chain/actions/getHeader', 'chain/actions/getRecentBlocks', 'chain/actions/getRegistrationCost', 'chain/actions/getSubnets', 'chain/internal/transaction'],
+    by: ['chain/actions/getBalance', 'chain/actions/getBlock', 'chain/actions/getEmissionHistory', 'chain/actions/getHeader', 'chain/actions/getMetagraph', 'chain/actions/getRecentBlocks', 'chain/actions/getRegistrationCost', 'chain/actions/getSubnets', 'chain/internal/transaction'],
     standard: SUBSTRATE,
     via: '`signAndSend` (mortal era); `storageAt` → `query.x.y.at(hash)` (the block’s registry)',
   },

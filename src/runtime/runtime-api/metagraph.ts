@@ -98,6 +98,7 @@ export const mechanismStorageIndex = (netuid: number, mecid: number): number => 
 /** What a field's getter reads: the subnet, the storage index of its mechanism, and reads several fields share, computed once. */
 class Graph {
   #hotkeys?: AccountIdValue[]
+  #coldkeys?: AccountIdValue[]
   #weights?: ReturnType<typeof getStakeWeightsForNetwork>
   constructor(
     readonly s: S,
@@ -109,8 +110,10 @@ class Graph {
     this.#hotkeys ??= Array.from({ length: SubnetworkN.get(this.s, this.netuid) }, (_, uid) => Keys.get(this.s, this.netuid, uid))
     return this.#hotkeys
   }
+  /** Owner[hotkey] per uid (coldkeys and identities both read them). */
   get coldkeys(): AccountIdValue[] {
-    return this.hotkeys.map((h) => Owner.get(this.s, h))
+    this.#coldkeys ??= this.hotkeys.map((h) => Owner.get(this.s, h))
+    return this.#coldkeys
   }
   /** `get_stake_weights_for_network`, each I64F64 floored to u64 (`fixed64_to_u64`). */
   get stakeWeights() {
