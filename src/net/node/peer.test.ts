@@ -140,7 +140,9 @@ describe('query between two Node peers over websockets', () => {
 
   test('late: the validator times out by itself, the miner’s handler is aborted at the deadline, and the next query works', async () => {
     const started = Date.now()
-    await expect(validator.services.query.query(miner.peerId, { netuid: 2, minerHotkey: keys.bob.publicKey, body: new Uint8Array() }, { timeout: 200 })).rejects.toThrow(QueryTimeoutError)
+    const late = await validator.services.query.query(miner.peerId, { netuid: 2, minerHotkey: keys.bob.publicKey, body: new Uint8Array() }, { timeout: 200 }).catch((e: unknown) => e)
+    // the validator's own timer, or — when the miner's refusal at the deadline wins the race by a millisecond — that refusal judged Late
+    expect(late instanceof QueryTimeoutError || (late instanceof QueryResponseRejectedError && late.reason === 'Late'), String(late)).toBe(true)
     expect(Date.now() - started).toBeLessThan(1000)
     const { body } = await validator.services.query.query(miner.peerId, { netuid: 1, minerHotkey: keys.bob.publicKey, body: new Uint8Array([1]) })
     expect(body).toEqual(new Uint8Array([1]))
