@@ -1,4 +1,4 @@
-// `npm test`: typecheck, unit/integration tests (Vitest), then end-to-end tests in Debian's Chromium.
+// `npm test`: typecheck, unit/integration tests (Vitest), then end-to-end tests in Debian's Chromium (the p2p ones inside the network sandbox).
 // Runs every stage even when one fails, prints each runner's summary, and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
@@ -28,6 +28,16 @@ const stages = [
     args: ['test'],
     counts: () => {
       const r = JSON.parse(readFileSync(join(reports, 'playwright.json'), 'utf8'))
+      return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }
+    },
+  },
+  {
+    // WebRTC between real Chromium tabs, a relay and Node peers: inside a private network namespace (scripts/sandbox.sh).
+    name: 'e2e-p2p',
+    cmd: join(root, 'scripts', 'sandbox.sh'),
+    args: [bin('playwright'), 'test', '-c', 'playwright.p2p.config.ts'],
+    counts: () => {
+      const r = JSON.parse(readFileSync(join(reports, 'playwright-p2p.json'), 'utf8'))
       return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }
     },
   },

@@ -11,6 +11,7 @@ import { webSockets } from '@libp2p/websockets'
 import { yamux } from '@libp2p/yamux'
 import { multiaddr } from '@multiformats/multiaddr'
 import { createLibp2p, type Libp2p } from 'libp2p'
+import { DATA_CHANNEL_MESSAGE_BYTES } from '../connections.ts'
 import { webtensorQuery, type QueryService, type QueryServiceInit } from '../service/query.ts'
 
 export type NodePeerServices = { identify: Identify; ping: Ping; pubsub: GossipSub; query: QueryService }
@@ -33,11 +34,8 @@ export type NodePeerInit = {
   query: QueryServiceInit
 }
 
-/**
- * Data-channel messages of 256 KiB instead of the 16 KiB default (kept for go/rust interop): ~28 MB/s instead of
- * 16–25 MB/s between JS peers (notes, trap 10). Both ends must agree; every webtensor peer uses this value.
- */
-export const DATA_CHANNEL_MESSAGE_BYTES = 256 * 1024
+/** Data-channel message size shared with browser peers (notes, trap 10); both ends must agree. */
+export { DATA_CHANNEL_MESSAGE_BYTES }
 
 export async function createNodePeer(init: NodePeerInit): Promise<NodePeer> {
   const webrtc = init.webrtc ?? true
