@@ -32,6 +32,16 @@ const stages = [
     },
   },
   {
+    // The miner's inference worker in real Chromium: WASM and WebGPU (software adapter) paths, backend choice, refused models.
+    name: 'e2e-worker',
+    cmd: bin('playwright'),
+    args: ['test', '-c', 'playwright.worker.config.ts'],
+    counts: () => {
+      const r = JSON.parse(readFileSync(join(reports, 'playwright-worker.json'), 'utf8'))
+      return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }
+    },
+  },
+  {
     // WebRTC between real Chromium tabs, a relay and Node peers: inside a private network namespace (scripts/sandbox.sh).
     name: 'e2e-p2p',
     cmd: join(root, 'scripts', 'sandbox.sh'),
