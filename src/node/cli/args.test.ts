@@ -41,4 +41,20 @@ describe('webtensor CLI arguments', () => {
     expect(() => parseCommand(argv)).toThrow(UsageError)
     expect(() => parseCommand(argv)).toThrow(message)
   })
+
+  test('miner: required flags, defaults, and what is refused', () => {
+    expect(parseCommand(['miner', '--netuid', '2', '--model', 'public/models/digits-cnn.onnx', '--hotkey-uri', '//Dave'])).toEqual({
+      command: 'miner',
+      url: 'ws://127.0.0.1:9944',
+      netuid: 2,
+      modelPath: 'public/models/digits-cnn.onnx',
+      hotkeyUri: '//Dave',
+      coldkeyUri: undefined,
+    })
+    expect(parseCommand(['miner', '--netuid', '2', '--model', 'm.onnx', '--hotkey-uri', '//Dave', '--coldkey-uri', '//Bob', '--rpc', 'wss://x.example'])).toMatchObject({ coldkeyUri: '//Bob', url: 'wss://x.example' })
+    expect(() => parseCommand(['miner', '--model', 'm.onnx', '--hotkey-uri', '//Dave'])).toThrow('miner needs --netuid N')
+    expect(() => parseCommand(['miner', '--netuid', '2', '--hotkey-uri', '//Dave'])).toThrow('miner needs --model FILE')
+    expect(() => parseCommand(['miner', '--netuid', 'x', '--model', 'm.onnx', '--hotkey-uri', '//Dave'])).toThrow('--netuid takes a whole number')
+    expect(() => parseCommand(['miner', '--netuid', '2', '--model', 'm.onnx', '--hotkey-uri', '//Dave', '--rpc', 'http://x'])).toThrow('--rpc takes a ws://')
+  })
 })

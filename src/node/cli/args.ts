@@ -16,7 +16,17 @@ export type DevnetOptions = {
   archive: boolean
 }
 
-export type Command = DevnetOptions | { command: 'help'; text: string }
+export type MinerOptions = {
+  command: 'miner'
+  /** The node's JSON-RPC endpoint. */
+  url: string
+  netuid: number
+  modelPath: string
+  hotkeyUri: string
+  coldkeyUri: string | undefined
+}
+
+export type Command = DevnetOptions | MinerOptions | { command: 'help'; text: string }
 
 export const DEFAULT_BASE_PATH = '.webtensor/devnet'
 export const DEFAULT_BLOCK_TIME_MS = 12_000
@@ -28,6 +38,7 @@ export const USAGE = `Usage: webtensor <command> [options]
 
 Commands:
   devnet    run a subtensor-compatible development chain on this machine
+  miner     serve a subnet task headless: answer validators over libp2p with an ONNX model
 
 devnet options:
   --tmp                 keep state in a throwaway directory, removed on exit
@@ -38,6 +49,13 @@ devnet options:
   --relay-port PORT     libp2p relay for WebRTC signalling (default ${DEFAULT_RELAY_PORT})
   --pruning N           past block states kept for queries (default ${DEFAULT_PRUNING})
   --archive             keep every past state
+
+miner options:
+  --netuid N            the subnet to mine (required)
+  --model FILE          an .onnx model for the subnet's task, e.g. public/models/digits-cnn.onnx (required)
+  --hotkey-uri URI      the hotkey's secret URI or mnemonic, e.g. //Dave (required; prefer the WEBTENSOR_HOTKEY_URI variable)
+  --coldkey-uri URI     a coldkey that pays register_limit if the hotkey holds no UID yet
+  --rpc URL             the node's endpoint (default ws://127.0.0.1:${DEFAULT_RPC_PORT})
 `
 
 export class UsageError extends Error {
@@ -55,6 +73,7 @@ function integer(flag: string, raw: string | undefined, fallback: number, min: n
 export function parseCommand(argv: string[]): Command {
   const [command, ...rest] = argv
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help', text: USAGE }
+  if (command === 'miner') return parseMiner(rest)
   if (command !== 'devnet') throw new UsageError(`unknown command "${command}"\n\n${USAGE}`)
   let values
   try {
@@ -94,4 +113,33 @@ export function parseCommand(argv: string[]): Command {
     pruning: integer('pruning', values.pruning, DEFAULT_PRUNING, 1, 1_000_000),
     archive: values.archive,
   }
+}
+
+function parseMiner(rest: string[]): Command {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: rest,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        netuid: { type: 'string' },
+        model: { type: 'string' },
+        'hotkey-uri': { type: 'string' },
+        'coldkey-uri': { type: 'string' },
+        rpc: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }))
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`)
+  }
+  if (values.help) return { command: 'help', text: USAGE }
+  if (values.netuid === undefined) throw new UsageError('miner needs --netuid N')
+  if (values.model === undefined) throw new UsageError('miner needs --model FILE (an .onnx model for the subnet\'s task)')
+  const hotkeyUri = values['hotkey-uri'] ?? process.env.WEBTENSOR_HOTKEY_URI
+  if (!hotkeyUri) throw new UsageError('miner needs a hotkey: --hotkey-uri URI or the WEBTENSOR_HOTKEY_URI variable')
+  const url = values.rpc ?? `ws://127.0.0.1:${DEFAULT_RPC_PORT}`
+  if (!/^wss?:\/\/./.test(url)) throw new UsageError(`--rpc takes a ws:// or wss:// URL, not "${url}"`)
+  return { command: 'miner', url, netuid: integer('netuid', values.netuid, 0, 0, 65535), modelPath: values.model, hotkeyUri, coldkeyUri: values['coldkey-uri'] }
 }

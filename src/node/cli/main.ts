@@ -16,6 +16,23 @@ async function main(argv: string[]): Promise<number> {
     console.log(command.text)
     return 0
   }
+  if (command.command === 'miner') {
+    const { startHeadlessMiner } = await import('../peers/miner.ts')
+    const { url, netuid, modelPath, hotkeyUri, coldkeyUri } = command
+    let miner
+    try {
+      miner = await startHeadlessMiner({ url, netuid, modelPath, hotkeyUri, coldkeyUri, log: (line) => console.log(line) })
+    } catch (error) {
+      console.error(`webtensor miner: ${(error as Error).message}`)
+      return 1
+    }
+    await new Promise<void>((resolve) => {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve())
+    })
+    console.log(`stopping: ${miner.served()} queries answered`)
+    await miner.stop()
+    return 0
+  }
   const { runDevnet } = await import('../devnet.ts')
   return runDevnet(command)
 }
