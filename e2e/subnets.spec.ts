@@ -9,11 +9,16 @@ import { parseTao } from '../src/chain/units.ts'
 import { formatPrice } from '../src/app/lib/format.ts'
 import { prepareTransaction } from '../src/chain/internal/transaction.ts'
 import type { KeyringPair } from '@polkadot/keyring/types'
+import { generateKeyPair } from '@libp2p/crypto/keys'
+import { peerIdFromPrivateKey } from '@libp2p/peer-id'
+import { transfer } from '../src/chain/actions/transfer.ts'
+import { announce } from '../src/net/discovery/discover.ts'
 
 let chain: TestChain
 let netuid: number
 let hotkeys: string[]
 let pairs: KeyringPair[]
+let announcedPeer: string
 
 test.beforeAll(async () => {
   chain = await startTestChain()
@@ -22,6 +27,10 @@ test.beforeAll(async () => {
   pairs = subnet.hotkeys
   hotkeys = subnet.hotkeys.map((k) => k.address)
   await (await addStakeLimit(chain.client, { hotkey: hotkeys[1]!, netuid, amount: parseTao('2') })).send(chain.bob, { waitFor: 'inBlock' })
+  // UID 3 announces a libp2p peer, as a webtensor miner does
+  announcedPeer = peerIdFromPrivateKey(await generateKeyPair('Ed25519')).toString()
+  await (await transfer(chain.client, { to: hotkeys[3]!, amount: parseTao('1') })).send(chain.alice, { waitFor: 'inBlock' })
+  await (await announce(chain.client, { netuid, peerId: announcedPeer, multiaddrs: [`/ip4/10.0.0.1/tcp/9945/ws/p2p/${announcedPeer}`] })).send(subnet.hotkeys[3]!, { waitFor: 'inBlock' })
 })
 test.afterAll(() => chain?.close())
 
@@ -80,6 +89,9 @@ test('the subnets page lists the devnet subnet; its leaderboard shows the neuron
   await expect(staked.getByRole('cell').nth(3)).toHaveText(new RegExp(`^[1-9][\\d,.]* ${ours.symbol}$`))
   await expect(board.locator('tbody tr').filter({ has: page.locator(`[data-address="${hotkeys[2]}"]`) }).getByRole('cell').nth(3)).toHaveText(`0 ${ours.symbol}`)
   await expect(page.getByText(/Nakamoto coefficient \d/)).toBeVisible()
+  // the peer UID 3 announced shows in its row; the others serve nothing
+  await expect(board.locator('[data-peer]')).toHaveCount(1)
+  await expect(board.locator('tbody tr').filter({ has: page.locator(`[data-address="${hotkeys[3]}"]`) }).locator('[data-peer]')).toHaveAttribute('data-peer', announcedPeer)
   await expect(page.getByRole('heading', { name: 'Hyperparameters' })).toBeVisible()
 
   // Filtering by a hotkey leaves its row only; validators-only is a filter of its own.

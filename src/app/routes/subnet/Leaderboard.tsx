@@ -50,7 +50,7 @@ const uids = (n: number) => `${n} UID${n === 1 ? '' : 's'}`
 
 export const isStaleValidator = (n: Pick<MetagraphRow, 'validatorPermit' | 'blocksSinceUpdate'>) => n.validatorPermit && n.blocksSinceUpdate > STALE_VALIDATOR_BLOCKS
 
-export function Leaderboard({ neurons, block, symbol }: { neurons: readonly MetagraphRow[]; block: number; symbol: string }) {
+export function Leaderboard({ neurons, block, symbol, peers }: { neurons: readonly MetagraphRow[]; block: number; symbol: string; /** hotkey → announced libp2p peer id */ peers?: ReadonlyMap<string, string> }) {
   const [sort, setSort] = useState<SortState<Column>>({ key: 'uid', direction: 'asc' })
   const [text, setText] = useState('')
   const [validatorsOnly, setValidatorsOnly] = useState(false)
@@ -125,7 +125,14 @@ export function Leaderboard({ neurons, block, symbol }: { neurons: readonly Meta
                     {stale ? <span className="flag" title={`This validator has not set weights for more than ${STALE_VALIDATOR_BLOCKS} blocks`}> stale</span> : null}
                   </td>
                   <td className="num">{n.immunityLeft ? `${n.immunityLeft.toLocaleString('en-US')} blocks` : '—'}</td>
-                  <td>{n.axon ? <code>{`${n.axon.ip}:${n.axon.port}`}</code> : <span className="muted">not serving</span>}</td>
+                  <td>
+                    {n.axon ? <code>{`${n.axon.ip}:${n.axon.port}`}</code> : peers?.has(n.hotkey) ? null : <span className="muted">not serving</span>}
+                    {peers?.has(n.hotkey) ? (
+                      <span className="badge" title={`announced libp2p peer ${peers.get(n.hotkey)}`} data-peer={peers.get(n.hotkey)}>
+                        {n.axon ? ' ' : ''}peer
+                      </span>
+                    ) : null}
+                  </td>
                 </tr>
               )
             })}

@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/EmptyState.tsx'
 import { ConnectionNotice } from '../../components/ConnectionNotice.tsx'
 import { useConnection } from '../../hooks/useConnection.ts'
 import { useMetagraph } from '../../hooks/useMetagraph.ts'
+import { useAnnouncedPeers } from '../../hooks/useAnnouncedPeers.ts'
 import { errorName, errorText, formatAlpha, formatPrice, formatTao, raoToNumber } from '../../lib/format.ts'
 import { NETWORKS } from '../../../chain/networks.ts'
 import { Leaderboard } from './Leaderboard.tsx'
@@ -38,6 +39,7 @@ export default function SubnetPage() {
 function Subnet({ netuid }: { netuid: number }) {
   const { network, connection } = useConnection()
   const metagraph = useMetagraph(netuid)
+  const peers = useAnnouncedPeers(netuid)
   const data = metagraph.data
   const s = data?.subnet
   return (
@@ -64,7 +66,7 @@ function Subnet({ netuid }: { netuid: number }) {
             <IncentiveChart neurons={data.neurons} />
             <EmissionChart netuid={netuid} lastStep={s.lastStep} symbol={s.symbol} />
           </section>
-          <Leaderboard neurons={data.neurons} block={s.block} symbol={s.symbol} />
+          <Leaderboard neurons={data.neurons} block={s.block} symbol={s.symbol} peers={peers.data} />
           <Hyperparameters value={data.hyperparameters} />
         </>
       ) : connection.state !== 'connected' ? (
