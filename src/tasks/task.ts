@@ -48,3 +48,26 @@ export interface Task<Data, Query, Answer, Expected, ChallengeOptions = unknown>
   /** Score an answer against what the validator expected; in [0, 1]. */
   score(answer: unknown, expected: Expected): TaskScore
 }
+
+/** One float32 tensor in, one out: how a task asks a miner's model to run (the worker, or onnxruntime-node). */
+export type RunModel = (input: TensorLike) => Promise<TensorLike>
+
+/**
+ * A task as validators run it over the network: a seeded challenge as the request body's bytes, and a scorer for the answer's
+ * bytes. `expected` never leaves the validator. Implemented per task (`src/tasks/<id>/network.ts`).
+ */
+export interface ValidatorTask<Expected = unknown> {
+  id: string
+  /** Same seed → the same challenge on every validator of the same build. `size` is how many items (digits, lines) it holds. */
+  challenge(seed: Seed, options?: { size?: number }): Promise<{ body: Uint8Array; expected: Expected; size: number }>
+  /** Score a miner's answer bytes; malformed bytes score 0 with the reason. */
+  scoreAnswer(body: Uint8Array, expected: Expected): TaskScore
+}
+
+/** A task as miners serve it: decode and check the request body, run the model, encode the answer. */
+export interface MinerTask {
+  id: string
+  checkModelSignature(signature: ModelSignature): ModelSignatureCheck
+  /** Throws an Error whose message says what was wrong with the request. */
+  answer(body: Uint8Array, run: RunModel): Promise<Uint8Array>
+}
