@@ -64,7 +64,10 @@ export async function setupDemoChain(client: ChainClient, plan: DemoPlan, log: (
       log(`registered subnet ${netuid} "${subnet.task}" and started it`)
     }
     // Demo pace: a short tempo, room for everyone to register at once, weights as often as each epoch allows.
+    // No admin freeze window first: subtensor refuses hyperparameter changes in the last 10 blocks of a tempo, which at demo pace
+    // would make a restart's setup fail a third of the time.
     await submit(client, api, owner, 'sudo(demo hyperparameters)', sudo([
+      tx.adminUtils.sudoSetAdminFreezeWindow(0),
       tx.adminUtils.sudoSetTempo(netuid, plan.tempo),
       tx.adminUtils.sudoSetMaxRegistrationsPerBlock(netuid, 64),
       tx.adminUtils.sudoSetTargetRegistrationsPerInterval(netuid, 64),
