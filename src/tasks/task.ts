@@ -60,8 +60,8 @@ export interface ValidatorTask<Expected = unknown> {
   id: string
   /** Same seed → the same challenge on every validator of the same build. `size` is how many items (digits, lines) it holds. */
   challenge(seed: Seed, options?: { size?: number }): Promise<{ body: Uint8Array; expected: Expected; size: number }>
-  /** Score a miner's answer bytes; malformed bytes score 0 with the reason. */
-  scoreAnswer(body: Uint8Array, expected: Expected): TaskScore
+  /** Score a miner's answer bytes; malformed bytes score 0 with the reason. A browser validator scores in a Worker, hence the Promise. */
+  scoreAnswer(body: Uint8Array, expected: Expected): TaskScore | Promise<TaskScore>
 }
 
 /** A task as miners serve it: decode and check the request body, run the model, encode the answer. */
