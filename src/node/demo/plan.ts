@@ -65,4 +65,4 @@ export const DEMO_PLAN: DemoPlan = {
 }
 
 /** The secret URI of a demo hotkey: `//webtensor-demo//<task>//<role>//<name>`. */
-export const demoHotkeyUri = (task: string, role: 'owner' | 'miner' | 'validator', name = role): string => `//webtensor-demo//${task}//${role}//${name}`
+export const demoHotkeyUri = (task: string, role: 'owner' | 'miner' | 'validator', name: string = role): string => `//webtensor-demo//${task}//${role}//${name}`
