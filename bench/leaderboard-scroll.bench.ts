@@ -36,9 +36,7 @@ import { createRoot } from 'react-dom/client'
 import { flushSync } from 'react-dom'
 import { encodeAddress } from '@polkadot/util-crypto'
 import type { MetagraphRow } from '../../src/chain/actions/getMetagraph.ts'
-import { Leaderboard, isStaleValidator } from '../../src/app/routes/subnet/Leaderboard.tsx'
-import { Address } from '../../src/app/components/Address.tsx'
-import { formatAlpha, formatScore, formatTao } from '../../src/app/lib/format.ts'
+import { Leaderboard, LeaderboardCells, isStaleValidator } from '../../src/app/routes/subnet/Leaderboard.tsx'
 import '../../src/app/styles.css'
 
 const UIDS = ${UIDS}
@@ -105,7 +103,7 @@ function nextBlock(rows: MetagraphRow[], step: number): MetagraphRow[] {
   }))
 }
 
-/** The baseline: the Leaderboard's rows and cells, every one of them in the DOM. */
+/** The baseline: the Leaderboard's own cells (LeaderboardCells), every row in the DOM. */
 function PlainTable({ neurons, symbol }: { neurons: readonly MetagraphRow[]; symbol: string }) {
   return (
     <section className="leaderboard" aria-label="Leaderboard">
@@ -123,23 +121,7 @@ function PlainTable({ neurons, symbol }: { neurons: readonly MetagraphRow[]; sym
               const stale = isStaleValidator(n)
               return (
                 <tr key={n.uid} aria-rowindex={index + 2} style={{ height: 34 }} className={stale ? 'stale' : undefined}>
-                  <td className="num">{n.uid}</td>
-                  <td><Address value={n.hotkey} /></td>
-                  <td><Address value={n.coldkey} /></td>
-                  <td className="num">{formatAlpha(n.alphaStake, symbol, 2)}</td>
-                  <td className="num">{formatTao(n.taoStake, 2)}</td>
-                  <td className="num">{formatScore(n.incentive)}</td>
-                  <td className="num">{formatScore(n.consensus)}</td>
-                  <td className="num">{formatScore(n.dividends)}</td>
-                  <td className="num">{formatAlpha(n.emission, symbol)}</td>
-                  <td>{n.validatorPermit ? 'validator' : '—'}</td>
-                  <td>{n.active ? 'yes' : 'no'}</td>
-                  <td className="num">
-                    {n.lastUpdate === 0 ? 'never' : \`\${n.blocksSinceUpdate.toLocaleString('en-US')} ago\`}
-                    {stale ? <span className="flag"> stale</span> : null}
-                  </td>
-                  <td className="num">{n.immunityLeft ? \`\${n.immunityLeft.toLocaleString('en-US')} blocks\` : '—'}</td>
-                  <td>{n.axon ? <code>{\`\${n.axon.ip}:\${n.axon.port}\`}</code> : <span className="muted">not serving</span>}</td>
+                  <LeaderboardCells neuron={n} symbol={symbol} />
                 </tr>
               )
             })}

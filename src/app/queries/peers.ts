@@ -27,6 +27,5 @@ export function announcedPeersQueryOptions(client: ChainClient | undefined, para
       return peers
     },
     staleTime: 60_000,
-    refetchInterval: false,
   })
 }

@@ -109,30 +109,7 @@ export function Leaderboard({ neurons, block, symbol, peers }: { neurons: readon
               const stale = isStaleValidator(n)
               return (
                 <tr key={n.uid} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }} className={stale ? 'stale' : undefined}>
-                  <td className="num">{n.uid}</td>
-                  <td><Address value={n.hotkey} /></td>
-                  <td><Address value={n.coldkey} /></td>
-                  <td className="num">{formatAlpha(n.alphaStake, symbol, 2)}</td>
-                  <td className="num">{formatTao(n.taoStake, 2)}</td>
-                  <td className="num">{formatScore(n.incentive)}</td>
-                  <td className="num">{formatScore(n.consensus)}</td>
-                  <td className="num">{formatScore(n.dividends)}</td>
-                  <td className="num">{formatAlpha(n.emission, symbol)}</td>
-                  <td>{n.validatorPermit ? 'validator' : '—'}</td>
-                  <td>{n.active ? 'yes' : 'no'}</td>
-                  <td className="num">
-                    {n.lastUpdate === 0 ? 'never' : `${n.blocksSinceUpdate.toLocaleString('en-US')} ago`}
-                    {stale ? <span className="flag" title={`This validator has not set weights for more than ${STALE_VALIDATOR_BLOCKS} blocks`}> stale</span> : null}
-                  </td>
-                  <td className="num">{n.immunityLeft ? `${n.immunityLeft.toLocaleString('en-US')} blocks` : '—'}</td>
-                  <td>
-                    {n.axon ? <code>{`${n.axon.ip}:${n.axon.port}`}</code> : peers?.has(n.hotkey) ? null : <span className="muted">not serving</span>}
-                    {peers?.has(n.hotkey) ? (
-                      <span className="badge" title={`announced libp2p peer ${peers.get(n.hotkey)}`} data-peer={peers.get(n.hotkey)}>
-                        {n.axon ? ' ' : ''}peer
-                      </span>
-                    ) : null}
-                  </td>
+                  <LeaderboardCells neuron={n} symbol={symbol} peers={peers} />
                 </tr>
               )
             })}
@@ -142,5 +119,38 @@ export function Leaderboard({ neurons, block, symbol, peers }: { neurons: readon
         {rows.length === 0 ? <p className="muted table-empty">{neurons.length === 0 ? 'No UIDs registered on this subnet yet.' : 'No UID matches the filter.'}</p> : null}
       </div>
     </section>
+  )
+}
+
+/** One UID's cells, in the leaderboard's column order (also the plain-table baseline of bench/leaderboard-scroll). */
+export function LeaderboardCells({ neuron: n, symbol, peers }: { neuron: MetagraphRow; symbol: string; peers?: ReadonlyMap<string, string> }) {
+  const stale = isStaleValidator(n)
+  return (
+    <>
+      <td className="num">{n.uid}</td>
+      <td><Address value={n.hotkey} /></td>
+      <td><Address value={n.coldkey} /></td>
+      <td className="num">{formatAlpha(n.alphaStake, symbol, 2)}</td>
+      <td className="num">{formatTao(n.taoStake, 2)}</td>
+      <td className="num">{formatScore(n.incentive)}</td>
+      <td className="num">{formatScore(n.consensus)}</td>
+      <td className="num">{formatScore(n.dividends)}</td>
+      <td className="num">{formatAlpha(n.emission, symbol)}</td>
+      <td>{n.validatorPermit ? 'validator' : '—'}</td>
+      <td>{n.active ? 'yes' : 'no'}</td>
+      <td className="num">
+        {n.lastUpdate === 0 ? 'never' : `${n.blocksSinceUpdate.toLocaleString('en-US')} ago`}
+        {stale ? <span className="flag" title={`This validator has not set weights for more than ${STALE_VALIDATOR_BLOCKS} blocks`}> stale</span> : null}
+      </td>
+      <td className="num">{n.immunityLeft ? `${n.immunityLeft.toLocaleString('en-US')} blocks` : '—'}</td>
+      <td>
+        {n.axon ? <code>{`${n.axon.ip}:${n.axon.port}`}</code> : peers?.has(n.hotkey) ? null : <span className="muted">not serving</span>}
+        {peers?.has(n.hotkey) ? (
+          <span className="badge" title={`announced libp2p peer ${peers.get(n.hotkey)}`} data-peer={peers.get(n.hotkey)}>
+            {n.axon ? ' ' : ''}peer
+          </span>
+        ) : null}
+      </td>
+    </>
   )
 }
