@@ -25,10 +25,10 @@ const rows = (entries: Array<[Untyped, Untyped]>, n: number): SparseU16Row[] => 
   return out
 }
 
-/** An item newer than some subtensor runtimes: its value, or the default it would have had. */
-async function optionalItem<T>(api: Untyped, hash: Hex, item: string, read: (v: Untyped) => T, fallback: T, ...keys: unknown[]): Promise<T> {
-  if (!api.query.subtensorModule?.[item]) return fallback
-  return read(await storageAt(api, hash, 'subtensorModule', item, ...keys))
+/** Items newer than spec 224 (fixtures/subtensor.md §2, §3.3): their value, or what an older runtime behaves as. */
+async function newerItem<T>(api: Untyped, hash: Hex, item: 'yuma3On' | 'alphaSigmoidSteepness' | 'subnetEpochIndex', netuid: number, read: (v: Untyped) => T): Promise<T | undefined> {
+  if (!api.query.subtensorModule?.[item]) return undefined
+  return read(await storageAt(api, hash, 'subtensorModule', item, netuid))
 }
 
 /** `getEpochState(client, { netuid })`: the inputs of the subnet's next epoch as of `at` (default the best block). */
@@ -39,20 +39,22 @@ export async function getEpochState(client: ChainClient, { netuid, at = 'best' }
   const n = metagraph.neurons.length
   const h = metagraph.hyperparameters
   const tempo = metagraph.subnet.tempo
-  const q = (item: string, ...keys: unknown[]) => storageAt(api, hash, 'subtensorModule', item, ...keys)
-  const [weights, bonds, commits, bondsPenalty, stakeThreshold, taoWeight, lastStep, ownerHotkey, revealPeriod, yuma3, steepness] = await Promise.all([
-    (api.query as Untyped).subtensorModule.weights.entriesAt(hash, netuid) as Promise<Array<[Untyped, Untyped]>>,
-    (api.query as Untyped).subtensorModule.bonds.entriesAt(hash, netuid) as Promise<Array<[Untyped, Untyped]>>,
-    h.commitRevealWeightsEnabled ? ((api.query as Untyped).subtensorModule.weightCommits.entriesAt(hash, netuid) as Promise<Array<[Untyped, Untyped]>>) : Promise.resolve([]),
-    q('bondsPenalty', netuid).then(num),
-    q('stakeThreshold').then(big),
-    q('taoWeight').then(big),
-    q('lastMechansimStepBlock', netuid).then(big),
-    q('subnetOwnerHotkey', netuid).then(str),
-    q('revealPeriodEpochs', netuid).then(big),
-    optionalItem(api, hash, 'yuma3On', bool, false, netuid),
-    optionalItem(api, hash, 'alphaSigmoidSteepness', num, 1000, netuid),
+  const query = (api.query as Untyped).subtensorModule
+  const [weights, bonds, commits, bondsPenalty, stakeThreshold, taoWeight, lastStep, ownerHotkey, revealPeriod, yuma3, steepness, epochIndex] = await Promise.all([
+    query.weights.entriesAt(hash, netuid) as Promise<Array<[Untyped, Untyped]>>,
+    query.bonds.entriesAt(hash, netuid) as Promise<Array<[Untyped, Untyped]>>,
+    h.commitRevealWeightsEnabled ? (query.weightCommits.entriesAt(hash, netuid) as Promise<Array<[Untyped, Untyped]>>) : Promise.resolve([]),
+    storageAt(api, hash, 'subtensorModule', 'bondsPenalty', netuid).then(num),
+    storageAt(api, hash, 'subtensorModule', 'stakeThreshold').then(big),
+    storageAt(api, hash, 'subtensorModule', 'taoWeight').then(big),
+    storageAt(api, hash, 'subtensorModule', 'lastMechansimStepBlock', netuid).then(big),
+    storageAt(api, hash, 'subtensorModule', 'subnetOwnerHotkey', netuid).then(str),
+    storageAt(api, hash, 'subtensorModule', 'revealPeriodEpochs', netuid).then(big),
+    newerItem(api, hash, 'yuma3On', netuid, bool),
+    newerItem(api, hash, 'alphaSigmoidSteepness', netuid, num),
+    newerItem(api, hash, 'subnetEpochIndex', netuid, big),
   ])
+
 
   // When the next epoch runs, and the epoch counter it sees (with look-ahead, the counter + 1): from the runtime where it has
   // get_next_epoch_start_block and SubnetEpochIndex, else from subtensor's older fixed schedule.
@@ -60,9 +62,7 @@ export async function getEpochState(client: ChainClient, { netuid, at = 'best' }
   const nextEpochBlock = hasRuntimeCall(api, 'subnetInfoRuntimeApi', 'getNextEpochStartBlock')
     ? (option(await runtimeCall(api, 'subnetInfoRuntimeApi', 'getNextEpochStartBlock', [netuid], hash), num) ?? block + 1)
     : block + Math.max(1, tempo - metagraph.subnet.blocksSinceLastStep)
-  const currentEpoch = (await optionalItem(api, hash, 'subnetEpochIndex', big, -1n, netuid)) >= 0n
-    ? (await optionalItem(api, hash, 'subnetEpochIndex', big, 0n, netuid)) + 1n
-    : (BigInt(nextEpochBlock) + BigInt(netuid) + 1n) / BigInt(tempo + 1)
+  const currentEpoch = epochIndex !== undefined ? epochIndex + 1n : (BigInt(nextEpochBlock) + BigInt(netuid) + 1n) / BigInt(tempo + 1)
   // With commit-reveal on, each hotkey's earliest commit that is not expired then (`is_commit_expired`: current epoch past
   // commit_epoch + RevealPeriodEpochs). A commit is (hash, commit_epoch, commit_block, _).
   const uidOf = new Map(metagraph.neurons.map((row) => [row.hotkey, row.uid]))
@@ -83,8 +83,8 @@ export async function getEpochState(client: ChainClient, { netuid, at = 'best' }
     bondsPenalty,
     liquidAlphaEnabled: h.liquidAlphaEnabled,
     alphaValues: [h.alphaLow, h.alphaHigh],
-    alphaSigmoidSteepness: steepness,
-    yuma3Enabled: yuma3,
+    alphaSigmoidSteepness: steepness ?? 1000,
+    yuma3Enabled: yuma3 ?? false,
     maxAllowedValidators: h.maxValidators,
     stakeThreshold,
     taoWeight,

@@ -77,8 +77,44 @@ export const STORAGE: StorageUse[] = [
     by: ['chain/actions/getCommitments'],
   },
   { pallet: 'SubtensorModule', name: 'NetworksAdded', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'bool', by: ['chain/actions/getEmissionHistory'] },
-  { pallet: 'SubtensorModule', name: 'LastMechansimStepBlock', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'u64', by: ['chain/actions/getEmissionHistory'] },
+  { pallet: 'SubtensorModule', name: 'LastMechansimStepBlock', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'u64', by: ['chain/actions/getEmissionHistory', 'chain/actions/getEpochState'] },
   { pallet: 'SubtensorModule', name: 'Emission', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'Vec<u64>', by: ['chain/actions/getEmissionHistory'] },
+  // the weights state a validator plans its set_weights / commit_weights / reveal_weights from (getWeightsState)
+  { pallet: 'SubtensorModule', name: 'Uids', modifier: 'Optional', hashers: ['Identity', 'Blake2_128Concat'], key: '(u16,AccountId32)', value: 'u16', by: ['chain/actions/getWeightsState'] },
+  { pallet: 'SubtensorModule', name: 'SubnetworkN', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'u16', by: ['chain/actions/getWeightsState'] },
+  { pallet: 'SubtensorModule', name: 'Tempo', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'u16', by: ['chain/actions/getWeightsState'] },
+  { pallet: 'SubtensorModule', name: 'BlocksSinceLastStep', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'u64', by: ['chain/actions/getWeightsState'] },
+  { pallet: 'SubtensorModule', name: 'CommitRevealWeightsEnabled', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'bool', by: ['chain/actions/getWeightsState'] },
+  { pallet: 'SubtensorModule', name: 'RevealPeriodEpochs', modifier: 'Default', hashers: ['Twox64Concat'], key: 'u16', value: 'u64', by: ['chain/actions/getEpochState', 'chain/actions/getWeightsState'] },
+  { pallet: 'SubtensorModule', name: 'WeightsSetRateLimit', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'u64', by: ['chain/actions/getWeightsState'] },
+  { pallet: 'SubtensorModule', name: 'WeightsVersionKey', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'u64', by: ['chain/actions/getWeightsState'] },
+  { pallet: 'SubtensorModule', name: 'MinAllowedWeights', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'u16', by: ['chain/actions/getWeightsState'] },
+  { pallet: 'SubtensorModule', name: 'StakeThreshold', modifier: 'Default', hashers: [], key: null, value: 'u64', by: ['chain/actions/getEpochState', 'chain/actions/getWeightsState'] },
+  { pallet: 'SubtensorModule', name: 'LastUpdate', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'Vec<u64>', by: ['chain/actions/getWeightsState'] },
+  { pallet: 'SubtensorModule', name: 'WeightCommits', modifier: 'Optional', hashers: ['Twox64Concat', 'Twox64Concat'], key: '(u16,AccountId32)', value: 'Vec<(H256,u64,u64,u64)>', by: ['chain/actions/getEpochState', 'chain/actions/getWeightsState'] },
+  { pallet: 'SubtensorModule', name: 'Weights', modifier: 'Default', hashers: ['Identity', 'Identity'], key: '(u16,u16)', value: 'Vec<(u16,u16)>', by: ['chain/actions/getEpochState', 'chain/actions/getWeightsState'] },
+  { pallet: 'SubtensorModule', name: 'Bonds', modifier: 'Default', hashers: ['Identity', 'Identity'], key: '(u16,u16)', value: 'Vec<(u16,u16)>', by: ['chain/actions/getEpochState'] },
+  { pallet: 'SubtensorModule', name: 'BondsPenalty', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'u16', by: ['chain/actions/getEpochState'] },
+  { pallet: 'SubtensorModule', name: 'TaoWeight', modifier: 'Default', hashers: [], key: null, value: 'u64', by: ['chain/actions/getEpochState'] },
+  { pallet: 'SubtensorModule', name: 'SubnetOwnerHotkey', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'AccountId32', by: ['chain/actions/getEpochState'] },
+  { pallet: 'SubtensorModule', name: 'Yuma3On', modifier: 'Default', hashers: ['Blake2_128Concat'], key: 'u16', value: 'bool', by: ['chain/actions/getEpochState'], since: { heading: '## 2. Default hyperparameters (production runtime values)', quote: '| `Yuma3On` | bool | false | **true** |', why: 'added after spec 224 (Yuma 3 bonds); read only where the runtime has it' } },
+  { pallet: 'SubtensorModule', name: 'AlphaSigmoidSteepness', modifier: 'Default', hashers: ['Identity'], key: 'u16', value: 'i16', by: ['chain/actions/getEpochState'], since: { heading: '## 2. Default hyperparameters (production runtime values)', quote: '| `AlphaSigmoidSteepness` | i16 | 1000 | |', why: 'added after spec 224 (liquid alpha steepness); read only where the runtime has it' } },
+  ...(['LastEpochBlock', 'PendingEpochAt', 'SubnetEpochIndex'] as const).map(
+    (name): StorageUse => ({
+      pallet: 'SubtensorModule',
+      name,
+      modifier: 'Default',
+      hashers: ['Identity'],
+      key: 'u16',
+      value: 'u64',
+      by: name === 'SubnetEpochIndex' ? ['chain/actions/getEpochState', 'chain/actions/getWeightsState'] : ['chain/actions/getWeightsState'],
+      since: {
+        heading: '### 3.3 Subnet storage (SubtensorModule)',
+        quote: '`Tempo`, `LastEpochBlock`, `PendingEpochAt`, `SubnetEpochIndex`, `BlocksSinceLastStep`,',
+        why: 'added after spec 224 (the stateful epoch schedule; commit-reveal counts epochs with SubnetEpochIndex)',
+      },
+    }),
+  ),
 ]
 
 const STAKE_SECTION = '### 5.1 Calls (all signed by coldkey unless noted)'
@@ -144,6 +180,15 @@ export const CALLS: CallUse[] = [
   // The call's shape is spec 224's; its `Data` enum gained `BigRaw` (fields of 129–512 bytes) and `MaxFields` went 1 → 3 since
   // (subtensor.md §4.5 "Commitments pallet"): setCommitment sends ≤ 128-byte fields as `Raw<n>`, which spec 224 already takes.
   { pallet: 'Commitments', name: 'set_commitment', index: 0, args: [['netuid', 'u16'], ['info', '{"fields":"Vec<PalletCommitmentsData>"}']], by: ['chain/actions/setCommitment'] },
+  { pallet: 'SubtensorModule', name: 'set_weights', index: 0, args: [['netuid', 'u16'], ['dests', 'Vec<u16>'], ['weights', 'Vec<u16>'], ['version_key', 'u64']], by: ['chain/actions/setWeights'] },
+  { pallet: 'SubtensorModule', name: 'commit_weights', index: 96, args: [['netuid', 'u16'], ['commit_hash', 'H256']], by: ['chain/actions/commitWeights'] },
+  {
+    pallet: 'SubtensorModule',
+    name: 'reveal_weights',
+    index: 97,
+    args: [['netuid', 'u16'], ['uids', 'Vec<u16>'], ['values', 'Vec<u16>'], ['salt', 'Vec<u16>'], ['version_key', 'u64']],
+    by: ['chain/actions/revealWeights'],
+  },
   { pallet: 'Balances', name: 'transfer_keep_alive', index: 3, args: [['dest', 'MultiAddress'], ['value', 'Compact<u64>']], by: ['chain/actions/transfer'] },
   { pallet: 'Balances', name: 'transfer_allow_death', index: 0, args: [['dest', 'MultiAddress'], ['value', 'Compact<u64>']], by: ['chain/actions/transfer'] },
   // test helpers only (src/chain/testing/devnet.ts: lifting the devnet's network rate limit as the sudo key)
@@ -231,7 +276,7 @@ export const RUNTIME_APIS: RuntimeApiUse[] = [
     method: 'get_next_epoch_start_block',
     params: [['netuid', 'u16']],
     result: 'Option<u64>',
-    by: ['chain/actions/getSubnets'],
+    by: ['chain/actions/getEpochState', 'chain/actions/getSubnets'],
     since: api('`get_next_epoch_start_block(netuid)`'),
   },
   {
@@ -353,7 +398,7 @@ export const RPC: RpcUse[] = [
   { method: 'chain_getFinalizedHead', by: ['chain/internal/read', 'chain/internal/transaction'], standard: SUBSTRATE, via: '`signAndSend` (mortal era)' },
   {
     method: 'chain_getHeader',
-    by: ['chain/actions/getBalance', 'chain/actions/getBlock', 'chain/actions/getEmissionHistory', 'chain/actions/getHeader', 'chain/actions/getMetagraph', 'chain/actions/getRecentBlocks', 'chain/actions/getRegistrationCost', 'chain/actions/getSubnets', 'chain/internal/transaction'],
+    by: ['chain/actions/getBalance', 'chain/actions/getBlock', 'chain/actions/getEmissionHistory', 'chain/actions/getEpochState', 'chain/actions/getHeader', 'chain/actions/getMetagraph', 'chain/actions/getRecentBlocks', 'chain/actions/getRegistrationCost', 'chain/actions/getSubnets', 'chain/actions/getWeightsState', 'chain/internal/transaction'],
     standard: SUBSTRATE,
     via: '`signAndSend` (mortal era); `storageAt` → `query.x.y.at(hash)` (the block’s registry)',
   },
@@ -361,8 +406,8 @@ export const RPC: RpcUse[] = [
   { method: 'chain_subscribeNewHeads', by: ['chain/client'], standard: SUBSTRATE },
   { method: 'chain_subscribeFinalizedHeads', by: ['chain/client'], standard: SUBSTRATE },
   { method: 'state_call', by: ['chain/client', 'chain/internal/limits', 'chain/internal/read', 'chain/internal/transaction'], standard: SUBSTRATE, via: 'runtime APIs (`runtimeCall`, paymentInfo, nonce, metadata)' },
-  { method: 'state_getStorage', by: ['chain/actions/getBalance', 'chain/actions/getBlock', 'chain/actions/getEmissionHistory', 'chain/actions/getRegistrationCost', 'chain/actions/getSubnets'], standard: SUBSTRATE, via: '`storageAt` → `query.x.y.at(hash, …)`' },
-  { method: 'state_getRuntimeVersion', by: ['chain/actions/getBalance', 'chain/actions/getBlock', 'chain/actions/getEmissionHistory', 'chain/actions/getRegistrationCost', 'chain/actions/getSubnets', 'chain/client'], standard: SUBSTRATE, via: `${INIT}; \`storageAt\` (the block's registry)` },
+  { method: 'state_getStorage', by: ['chain/actions/getBalance', 'chain/actions/getBlock', 'chain/actions/getEmissionHistory', 'chain/actions/getEpochState', 'chain/actions/getRegistrationCost', 'chain/actions/getSubnets', 'chain/actions/getWeightsState'], standard: SUBSTRATE, via: '`storageAt` → `query.x.y.at(hash, …)`' },
+  { method: 'state_getRuntimeVersion', by: ['chain/actions/getBalance', 'chain/actions/getBlock', 'chain/actions/getEmissionHistory', 'chain/actions/getEpochState', 'chain/actions/getRegistrationCost', 'chain/actions/getSubnets', 'chain/actions/getWeightsState', 'chain/client'], standard: SUBSTRATE, via: `${INIT}; \`storageAt\` (the block's registry)` },
   { method: 'state_subscribeStorage', by: ['chain/internal/limits'], standard: SUBSTRATE, via: '`api.query.x.y(…)` without a block hash subscribes once' },
   { method: 'state_getMetadata', by: ['chain/client'], standard: SUBSTRATE, via: INIT },
   { method: 'state_subscribeRuntimeVersion', by: ['chain/client'], standard: SUBSTRATE, via: INIT },

@@ -26,19 +26,36 @@ export type MinerOptions = {
   coldkeyUri: string | undefined
 }
 
-export type Command = DevnetOptions | MinerOptions | { command: 'help'; text: string }
+export type ValidatorOptions = {
+  command: 'validator'
+  /** The node's JSON-RPC endpoint. */
+  url: string
+  netuid: number
+  hotkeyUri: string
+  /** A task id from src/validator/tasks.ts. */
+  task: string
+  /** Milliseconds between steps. */
+  intervalMs: number
+  /** How long a miner has to answer, ms. */
+  deadlineMs: number
+}
+
+export type Command = DevnetOptions | MinerOptions | ValidatorOptions | { command: 'help'; text: string }
 
 export const DEFAULT_BASE_PATH = '.webtensor/devnet'
 export const DEFAULT_BLOCK_TIME_MS = 12_000
 export const DEFAULT_RPC_PORT = 9944
 export const DEFAULT_RELAY_PORT = 9945
 export const DEFAULT_PRUNING = 256
+export const DEFAULT_VALIDATOR_INTERVAL_MS = 12_000
+export const DEFAULT_VALIDATOR_DEADLINE_MS = 10_000
 
 export const USAGE = `Usage: webtensor <command> [options]
 
 Commands:
   devnet    run a subtensor-compatible development chain on this machine
   miner     serve a subnet task headless: answer validators over libp2p with an ONNX model
+  validator validate a subnet headless: query its miners, score them, commit and reveal weights
 
 devnet options:
   --tmp                 keep state in a throwaway directory, removed on exit
@@ -55,6 +72,15 @@ miner options:
   --model FILE          an .onnx model for the subnet's task, e.g. public/models/digits-cnn.onnx (required)
   --hotkey-uri URI      the hotkey's secret URI or mnemonic, e.g. //Dave (required; prefer the WEBTENSOR_HOTKEY_URI variable)
   --coldkey-uri URI     a coldkey that pays register_limit if the hotkey holds no UID yet
+  --rpc URL             the node's endpoint (default ws://127.0.0.1:${DEFAULT_RPC_PORT})
+
+validator options:
+  --netuid N            the subnet to validate (required)
+  --hotkey-uri URI      the hotkey's secret URI or mnemonic, e.g. //Eve (required; prefer the WEBTENSOR_HOTKEY_URI variable);
+                        it must hold a UID on the subnet and enough stake for a validator permit
+  --task ID             the subnet's task (default digits)
+  --interval-ms MS      milliseconds between steps (default ${DEFAULT_VALIDATOR_INTERVAL_MS})
+  --deadline-ms MS      how long a miner has to answer (default ${DEFAULT_VALIDATOR_DEADLINE_MS})
   --rpc URL             the node's endpoint (default ws://127.0.0.1:${DEFAULT_RPC_PORT})
 `
 
@@ -74,6 +100,7 @@ export function parseCommand(argv: string[]): Command {
   const [command, ...rest] = argv
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help', text: USAGE }
   if (command === 'miner') return parseMiner(rest)
+  if (command === 'validator') return parseValidator(rest)
   if (command !== 'devnet') throw new UsageError(`unknown command "${command}"\n\n${USAGE}`)
   let values
   try {
@@ -142,4 +169,43 @@ function parseMiner(rest: string[]): Command {
   const url = values.rpc ?? `ws://127.0.0.1:${DEFAULT_RPC_PORT}`
   if (!/^wss?:\/\/./.test(url)) throw new UsageError(`--rpc takes a ws:// or wss:// URL, not "${url}"`)
   return { command: 'miner', url, netuid: integer('netuid', values.netuid, 0, 0, 65535), modelPath: values.model, hotkeyUri, coldkeyUri: values['coldkey-uri'] }
+}
+
+function parseValidator(rest: string[]): Command {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: rest,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        netuid: { type: 'string' },
+        'hotkey-uri': { type: 'string' },
+        task: { type: 'string' },
+        'interval-ms': { type: 'string' },
+        'deadline-ms': { type: 'string' },
+        rpc: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }))
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`)
+  }
+  if (values.help) return { command: 'help', text: USAGE }
+  if (values.netuid === undefined) throw new UsageError('validator needs --netuid N')
+  const hotkeyUri = values['hotkey-uri'] ?? process.env.WEBTENSOR_HOTKEY_URI
+  if (!hotkeyUri) throw new UsageError('validator needs a hotkey: --hotkey-uri URI or the WEBTENSOR_HOTKEY_URI variable')
+  const url = values.rpc ?? `ws://127.0.0.1:${DEFAULT_RPC_PORT}`
+  if (!/^wss?:\/\/./.test(url)) throw new UsageError(`--rpc takes a ws:// or wss:// URL, not "${url}"`)
+  const task = values.task ?? 'digits'
+  if (!/^[a-z][a-z0-9-]*$/.test(task)) throw new UsageError(`--task takes a task id such as digits, not "${task}"`)
+  return {
+    command: 'validator',
+    url,
+    netuid: integer('netuid', values.netuid, 0, 1, 65535),
+    hotkeyUri,
+    task,
+    intervalMs: integer('interval-ms', values['interval-ms'], DEFAULT_VALIDATOR_INTERVAL_MS, 0, 86_400_000),
+    deadlineMs: integer('deadline-ms', values['deadline-ms'], DEFAULT_VALIDATOR_DEADLINE_MS, 100, 300_000),
+  }
 }

@@ -33,6 +33,23 @@ async function main(argv: string[]): Promise<number> {
     await miner.stop()
     return 0
   }
+  if (command.command === 'validator') {
+    const { startHeadlessValidator } = await import('../peers/validator.ts')
+    const { url, netuid, hotkeyUri, task, intervalMs, deadlineMs } = command
+    let validator
+    try {
+      validator = await startHeadlessValidator({ url, netuid, hotkeyUri, taskId: task, intervalMs, deadlineMs, log: (line) => console.log(line) })
+    } catch (error) {
+      console.error(`webtensor validator: ${(error as Error).message}`)
+      return 1
+    }
+    await new Promise<void>((resolve) => {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve())
+    })
+    console.log(`stopping: ${validator.validator.history().filter((w) => w.ok).length} weights transactions sent`)
+    await validator.stop()
+    return 0
+  }
   const { runDevnet } = await import('../devnet.ts')
   return runDevnet(command)
 }
