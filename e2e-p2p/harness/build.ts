@@ -1,4 +1,5 @@
-// Builds the p2p test harness page with Vite (into test-results/, never into the app's dist/) and serves it with the app's COOP/COEP headers from a tiny static server.
+// Builds the p2p test harness page with Vite (into test-results/, never into the app's dist/) and serves it — or a build of the app
+// itself (e2e-p2p/fixtures/app.ts) — with the app's COOP/COEP headers from a tiny static server.
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -23,6 +24,11 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+  '.onnx': 'application/octet-stream',
 }
 
 export async function buildHarness(outDir = HARNESS_OUT_DIR): Promise<string> {
@@ -38,7 +44,8 @@ export async function buildHarness(outDir = HARNESS_OUT_DIR): Promise<string> {
 
 export type HarnessServer = { url: string; close(): Promise<void> }
 
-export async function serveHarness(dir = HARNESS_OUT_DIR, options: { host?: string; port?: number } = {}): Promise<HarnessServer> {
+/** `spa`: paths that are no file get `index.html` (a single-page app's routes, e.g. the app's `/mine`). */
+export async function serveHarness(dir = HARNESS_OUT_DIR, options: { host?: string; port?: number; spa?: boolean } = {}): Promise<HarnessServer> {
   const root = resolve(dir)
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)
@@ -48,6 +55,7 @@ export async function serveHarness(dir = HARNESS_OUT_DIR, options: { host?: stri
       return
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html')
+    if (!existsSync(file) && options.spa === true && extname(file) === '') file = join(root, 'index.html')
     if (!existsSync(file)) {
       response.writeHead(404, ISOLATION_HEADERS).end('not found')
       return

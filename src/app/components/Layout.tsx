@@ -1,8 +1,10 @@
-// The frame around every page: brand, navigation, network selector with the connection state, and wallet button, then the route.
+// The frame around every page: brand, navigation, the mining indicator (while this tab mines), network selector with the connection
+// state, and wallet button, then the route.
 import { Suspense } from 'react'
 import { NavLink, Outlet } from 'react-router-dom'
 import { NetworkSelector } from './NetworkSelector.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
+import { MiningIndicator } from './MiningIndicator.tsx'
 import { WalletButton } from './WalletButton.tsx'
 
 export const NAV = [
@@ -29,6 +31,7 @@ export function Layout() {
           ))}
         </nav>
         <div className="topbar-right">
+          <MiningIndicator />
           <NetworkSelector />
           <ConnectionStatus />
           <WalletButton />

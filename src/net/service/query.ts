@@ -7,6 +7,7 @@ import { NoDirectConnectionError, QueryRefusedError, QueryResponseRejectedError,
 import { MAX_BODY_BYTES, MESSAGE_OVERHEAD_BYTES, PROTOCOL, TIMEOUT_MS } from '../query/constants.ts'
 import { RequestGate, signRefusal, signResponse, type ValidatorLookup } from '../query/miner.ts'
 import type { RateLimit } from '../query/rateLimit.ts'
+import type { RefusalReason } from '../query/reasons.ts'
 import type { Signer } from '../query/signer.ts'
 import { NonceSource, checkResponse, signRequest } from '../query/validator.ts'
 import { StreamPool } from './streamPool.ts'
@@ -25,7 +26,15 @@ export type QueryServiceInit = {
   timeout?: number
   /** Milliseconds since the epoch (default Date.now). */
   now?: () => number
+  /** Told after each request answered Ok, with the ms from its arrival to the signed answer (stats displays; never changes the answer). */
+  onServed?: (event: ServedEvent) => void
+  /** Told after each refusal the miner side signs, with its reason (stats displays; never changes the answer). */
+  onRefusal?: (event: RefusalEvent) => void
 }
+
+export type ServedEvent = { netuid: number; ms: number }
+/** `netuid` is undefined when the request was refused before it was decoded; `error` is what the handler threw (HandlerFailed). */
+export type RefusalEvent = { reason: RefusalReason; message: string; netuid: number | undefined; error?: unknown }
 
 export type QueryComponents = {
   registrar: Registrar
@@ -207,11 +216,18 @@ export class QueryService implements Startable {
   /** The signed response to one request: a refusal, the handler's output, or HandlerFailed. */
   private async answer(bytes: Uint8Array, remotePeer: PeerId): Promise<Uint8Array> {
     const { hotkey } = this.init
+    const arrived = this.now()
     const admitted = await this.gate.admit(bytes)
-    if (!admitted.ok) return signRefusal(hotkey, admitted)
+    if (!admitted.ok) {
+      this.tell(() => this.init.onRefusal?.({ reason: admitted.reason, message: admitted.message, netuid: undefined }))
+      return signRefusal(hotkey, admitted)
+    }
     const { request, requestId } = admitted
     const handler = this.handlers.get(request.netuid)
-    const fail = (message: string) => signResponse(hotkey, { requestId, status: 'HandlerFailed', body: new TextEncoder().encode(message) })
+    const fail = (message: string, error?: unknown) => {
+      this.tell(() => this.init.onRefusal?.({ reason: 'HandlerFailed', message, netuid: request.netuid, ...(error === undefined ? {} : { error }) }))
+      return signResponse(hotkey, { requestId, status: 'HandlerFailed', body: new TextEncoder().encode(message) })
+    }
     if (handler === undefined) return fail(`netuid ${request.netuid} stopped being served`)
     const deadline = Number(request.deadline)
     const signal = AbortSignal.timeout(Math.max(0, deadline - this.now()))
@@ -219,10 +235,20 @@ export class QueryService implements Startable {
     try {
       body = await raceAbort(Promise.resolve(handler({ netuid: request.netuid, validatorHotkey: request.validatorHotkey, body: request.body, deadline, remotePeer }, { signal })), signal)
     } catch (error) {
-      return fail(signal.aborted ? 'the handler did not finish before the deadline' : `the handler failed: ${(error as Error).message}`)
+      return fail(signal.aborted ? 'the handler did not finish before the deadline' : `the handler failed: ${(error as Error).message}`, error)
     }
     if (body.length > this.maxBodyBytes) return fail(`the handler's output is ${body.length} bytes, over the ${this.maxBodyBytes}-byte limit`)
+    this.tell(() => this.init.onServed?.({ netuid: request.netuid, ms: this.now() - arrived }))
     return signResponse(hotkey, { requestId, status: 'Ok', body })
+  }
+
+  /** Runs a stats callback; one that throws is logged and never changes the answer. */
+  private tell(callback: () => void): void {
+    try {
+      callback()
+    } catch (error) {
+      this.log.error('a query stats callback threw: %e', error)
+    }
   }
 }
 

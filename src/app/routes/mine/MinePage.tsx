@@ -1,6 +1,6 @@
-// Mining from this tab: pick a subnet, see honestly whether mining there can pay, make or unlock a hotkey in this browser, and register
-// it (register_limit, paid by the connected coldkey). Serving validators from the tab joins these steps once the inference worker and
-// the browser's libp2p node are wired to this page.
+// Mining from this tab: pick a subnet, see honestly whether mining there can pay, make or unlock a hotkey in this browser, register it
+// (register_limit, paid by the connected coldkey), choose a model for the inference worker, and serve validators (opt-in, throttled,
+// paused when hidden) with live stats. The session itself lives in src/app/mining; this page is its thin edge.
 import { useMemo, useState } from 'react'
 import { PageHeading } from '../../components/PageHeading.tsx'
 import { ConnectionNotice } from '../../components/ConnectionNotice.tsx'
@@ -9,7 +9,9 @@ import { useSubnets } from '../../hooks/useSubnets.ts'
 import { errorText } from '../../lib/format.ts'
 import { HotkeyPanel } from './HotkeyPanel.tsx'
 import { MineAdvice } from './MineAdvice.tsx'
+import { ModelPanel } from './ModelPanel.tsx'
 import { RegisterPanel } from './RegisterPanel.tsx'
+import { ServePanel } from './ServePanel.tsx'
 
 export default function MinePage() {
   const subnets = useSubnets()
@@ -45,6 +47,8 @@ export default function MinePage() {
       {metagraph.data && netuid !== undefined ? <MineAdvice metagraph={metagraph.data} /> : metagraph.isError ? <p className="field-error">{errorText(metagraph.error)}</p> : null}
       <HotkeyPanel chosen={hotkey} onChoose={setHotkey} />
       {metagraph.data && netuid !== undefined ? <RegisterPanel metagraph={metagraph.data} hotkey={hotkey} /> : null}
+      {netuid !== undefined ? <ModelPanel netuid={netuid} /> : null}
+      {metagraph.data && netuid !== undefined ? <ServePanel metagraph={metagraph.data} hotkey={hotkey} /> : null}
     </>
   )
 }
