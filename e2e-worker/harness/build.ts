@@ -1,5 +1,7 @@
 // Builds the miner-worker test harness page with Vite (into test-results/, never into the app's dist/), writes the test
-// models beside it, and serves it twice: under /iso/ with the app's COOP/COEP headers and under /plain/ without them.
+// models beside it (and, through the ocr task's Vite plugin, PaddleOCR's rec model, its dictionary and the DejaVu fonts,
+// copied from node_modules as the app's build does), and serves it twice: under /iso/ with the app's COOP/COEP headers
+// and under /plain/ without them.
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -7,6 +9,7 @@ import { dirname, extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { digitsCnn, flatSoftmax, randomBytes, slowChain, unknownOperator } from '../../src/miner-worker/testing/models.ts'
+import { ocrAssets } from '../../src/tasks/ocr/vite.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 export const REPO_ROOT = resolve(here, '..', '..')
@@ -25,6 +28,8 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ttf': 'font/ttf',
 }
 
 /** The models the specs load from `models/` (the same builders give the specs their onnxruntime-node reference). */
@@ -43,6 +48,7 @@ export async function buildHarness(outDir = HARNESS_OUT_DIR): Promise<string> {
     base: './',
     logLevel: 'error',
     worker: { format: 'es' },
+    plugins: [ocrAssets()],
     build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 10_000 },
   })
   mkdirSync(join(outDir, 'models'), { recursive: true })

@@ -1,6 +1,7 @@
-// A headless miner for servers and the demo network: a Node libp2p peer that answers the digits task with onnxruntime-node, after
-// checking the model against the task's signature, with its hotkey registered on the subnet (register_limit, paid by a coldkey when one
-// is given) and its peer announced in a commitment. Validators without a permit on the subnet are refused (read from the chain).
+// A headless miner for servers and the demo network: a Node libp2p peer that answers a subnet task with onnxruntime-node. The task
+// comes from the model's signature (digits, else ocr; a model that fits neither is refused before anything is signed); its hotkey is
+// registered on the subnet (register_limit, paid by a coldkey when one is given) and its peer announced in a commitment. Validators
+// without a permit on the subnet are refused (read from the chain).
 import { Keyring } from '@polkadot/keyring'
 import { cryptoWaitReady } from '@polkadot/util-crypto'
 import { createChainClient, getNeuronsLite, registerLimit, type ChainClient } from '../../chain/index.ts'
@@ -8,15 +9,78 @@ import { announce } from '../../net/discovery/discover.ts'
 import { chainValidatorLookup } from '../../net/discovery/permits.ts'
 import { createNodePeer, type NodePeer } from '../../net/node/peer.ts'
 import { sr25519SignerFromUri } from '../../net/query/signer.ts'
-import { digitsTask } from '../../tasks/digits/index.ts'
-import { CLASSES } from '../../tasks/digits/schema.ts'
-import { decodeDigitsQuery, encodeDigitsAnswer } from '../../tasks/digits/wire.ts'
+import { digitsMinerTask } from '../../tasks/digits/network.ts'
+import { checkModelSignature as checkDigitsSignature } from '../../tasks/digits/schema.ts'
+import { ocrMinerTask } from '../../tasks/ocr/network.ts'
+import { loadOcrDictionary } from '../../tasks/ocr/node.ts'
+import { checkModelSignature as checkOcrSignature } from '../../tasks/ocr/schema.ts'
+import type { MinerTask, ModelFit, ModelSignature, RunModel } from '../../tasks/task.ts'
+
+type Ort = typeof import('onnxruntime-node')
+type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>
+
+/** The tasks a headless miner can serve, in the order a model is tried against them. */
+export const MINER_TASKS: ReadonlyArray<{ id: string; check: MinerTask['checkModelSignature']; make: () => MinerTask }> = [
+  { id: 'digits', check: checkDigitsSignature, make: () => digitsMinerTask },
+  { id: 'ocr', check: checkOcrSignature, make: () => ocrMinerTask(loadOcrDictionary()) },
+]
+
+/** A session's inputs and outputs as the tasks' signature checks read them. */
+export function sessionSignature(session: Session): ModelSignature {
+  const spec = (m: unknown) => {
+    const meta = m as { name: string; isTensor: boolean; type?: string; shape?: Array<number | string> }
+    return { name: meta.name, dims: meta.isTensor ? [...(meta.shape ?? [])] : [], type: meta.type ?? 'unknown', isTensor: meta.isTensor }
+  }
+  return { inputs: session.inputMetadata.map(spec), outputs: session.outputMetadata.map(spec) }
+}
+
+/** The first task the model fits, or an Error listing why it fits none. */
+export function chooseTask(signature: ModelSignature, modelPath: string): { task: MinerTask; fit: ModelFit } {
+  const reasons: string[] = []
+  for (const t of MINER_TASKS) {
+    const fit = t.check(signature)
+    if (fit.ok) return { task: t.make(), fit }
+    reasons.push(`${fit.reason}`)
+  }
+  throw new Error(`${modelPath} does not fit the ${MINER_TASKS.map((t) => t.id).join(' or the ')} task: ${reasons.join('; ')}`)
+}
+
+/**
+ * One float32 tensor through the session. A model with a fixed batch size b runs the rows b at a time (the last chunk padded with
+ * zeros, its padding dropped from the output).
+ */
+export function ortRunModel(ort: Ort, session: Session, fit: ModelFit): RunModel {
+  const once = async (data: Float32Array, dims: number[]) => {
+    const out = (await session.run({ [fit.inputName]: new ort.Tensor('float32', data, dims) }))[fit.outputName]
+    if (!out || !(out.data instanceof Float32Array)) throw new Error(`the model gave no float32 output '${fit.outputName}'`)
+    return { data: out.data, dims: [...out.dims] }
+  }
+  return async ({ data, dims }) => {
+    if (fit.batch === 'dynamic' || dims[0] === fit.batch) return once(data, [...dims])
+    const b = fit.batch
+    const rows = dims[0]!
+    const per = data.length / rows
+    const parts: Float32Array[] = []
+    let outDims: number[] = []
+    for (let r = 0; r < rows; r += b) {
+      const chunk = new Float32Array(b * per)
+      chunk.set(data.subarray(r * per, Math.min(rows, r + b) * per))
+      const out = await once(chunk, [b, ...dims.slice(1)])
+      const keep = Math.min(b, rows - r)
+      parts.push(out.data.subarray(0, (out.data.length / b) * keep))
+      outDims = out.dims
+    }
+    const all = new Float32Array(parts.reduce((a, p) => a + p.length, 0))
+    parts.reduce((at, p) => (all.set(p, at), at + p.length), 0)
+    return { data: all, dims: [rows, ...outDims.slice(1)] }
+  }
+}
 
 export type HeadlessMinerOptions = {
   /** The node's JSON-RPC endpoint (ws://…). */
   url: string
   netuid: number
-  /** An .onnx file for the digits task. */
+  /** An .onnx file for one of the tasks (MINER_TASKS): digits, or ocr (PaddleOCR's rec model or one with its signature). */
   modelPath: string
   /** The hotkey's secret URI (`//Dave`, a mnemonic): signs answers, the announcement and nothing else. */
   hotkeyUri: string
@@ -30,21 +94,22 @@ export type HeadlessMinerOptions = {
   log?: (line: string) => void
 }
 
-export type HeadlessMiner = { client: ChainClient; peer: NodePeer; uid: number; served: () => number; stop(): Promise<void> }
+export type HeadlessMiner = { client: ChainClient; peer: NodePeer; uid: number; task: string; served: () => number; stop(): Promise<void> }
 
 export async function startHeadlessMiner(options: HeadlessMinerOptions): Promise<HeadlessMiner> {
   const log = options.log ?? (() => {})
   await cryptoWaitReady()
   const ort = await import('onnxruntime-node')
   const session = await ort.InferenceSession.create(options.modelPath)
-  const inputName = session.inputNames[0]!
-  const outputName = session.outputNames[0]!
-  const shapeOf = (meta: unknown, fallback: Array<number | string>) => [...((meta as { shape?: Array<number | string> } | undefined)?.shape ?? fallback)]
-  const fit = digitsTask.checkModelSignature({
-    inputs: [{ name: inputName, dims: shapeOf(session.inputMetadata?.[0], ['N', 1, 28, 28]), type: 'float32' }],
-    outputs: [{ name: outputName, dims: shapeOf(session.outputMetadata?.[0], ['N', CLASSES]), type: 'float32' }],
-  })
-  if (!fit.ok) throw new Error(`${options.modelPath} does not fit the digits task: ${fit.reason}`)
+  let chosen: ReturnType<typeof chooseTask>
+  try {
+    chosen = chooseTask(sessionSignature(session), options.modelPath)
+  } catch (error) {
+    await session.release()
+    throw error
+  }
+  const { task } = chosen
+  const run = ortRunModel(ort, session, chosen.fit)
 
   const client = createChainClient({ url: options.url })
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -79,12 +144,9 @@ export async function startHeadlessMiner(options: HeadlessMinerOptions): Promise
   })
   let served = 0
   peer.services.query.serve(options.netuid, async ({ body }) => {
-    const query = decodeDigitsQuery(body)
-    if (!query.ok) throw new Error(query.reason)
-    const result = await session.run({ [inputName]: new ort.Tensor('float32', query.value.data, [...query.value.dims]) })
-    const out = result[outputName]!
+    const answer = await task.answer(body, run)
     served++
-    return encodeDigitsAnswer({ data: out.data as Float32Array, dims: [query.value.dims[0], CLASSES] })
+    return answer
   })
   const multiaddrs = peer
     .getMultiaddrs()
@@ -92,11 +154,12 @@ export async function startHeadlessMiner(options: HeadlessMinerOptions): Promise
     .filter((a) => a.includes('/ws') || a.includes('/p2p-circuit') || a.includes('/webrtc-direct'))
     .slice(0, 4)
   await (await announce(client, { netuid: options.netuid, peerId: peer.peerId.toString(), multiaddrs })).send(hotkey, { waitFor: 'inBlock' })
-  log(`mining subnet ${options.netuid} as UID ${uid} (${hotkey.address}), peer ${peer.peerId} at ${multiaddrs.join(', ')}`)
+  log(`mining subnet ${options.netuid} (task ${task.id}) as UID ${uid} (${hotkey.address}), peer ${peer.peerId} at ${multiaddrs.join(', ')}`)
   return {
     client,
     peer,
     uid,
+    task: task.id,
     served: () => served,
     async stop() {
       await peer.stop()
