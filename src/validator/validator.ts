@@ -41,6 +41,11 @@ export type CreateValidatorOptions = {
   warmupSteps?: number
   /** Milliseconds, for latencies (default performance.now). */
   now?: () => number
+  /**
+   * Where the weights come from instead of this validator's own queries and scores: the validator then queries nobody and weighs
+   * what this returns (the test suite's weight copier, src/node/peers/weightCopier.ts, reads another validator's revealed weights).
+   */
+  weightsSource?: () => Promise<Array<{ uid: number; score: number }>>
 }
 
 /** What happened to one miner's query this step. */
@@ -161,7 +166,8 @@ export function createValidator(options: CreateValidatorOptions): Validator {
   }
 
   async function putWeights(state: GetWeightsStateReturnType, maxWeightsLimit: number): Promise<{ plan: WeightsPlan; sent: WeightsSubmission[] }> {
-    const plan = planWeights(state, pending, { haveWeights: scores.size > 0 })
+    const basis = options.weightsSource ? await options.weightsSource() : [...scores.values()].map(({ uid, score }) => ({ uid, score }))
+    const plan = planWeights(state, pending, { haveWeights: basis.length > 0 })
     const forget = new Set(plan.forget.map((h) => h.toLowerCase()))
     pending = pending.filter((p) => !forget.has(p.hash.toLowerCase()))
     const sent: WeightsSubmission[] = []
@@ -186,7 +192,7 @@ export function createValidator(options: CreateValidatorOptions): Validator {
         continue
       }
       const vector = weightsFromScores(
-        [...scores.values()].map(({ uid, score }) => ({ uid, score })),
+        basis,
         { selfUid: state.uid!, subnetN: state.subnetN, minAllowedWeights: state.minAllowedWeights, maxWeightsLimit, versionKey: state.weightsVersionKey },
       )
       if (action.type === 'set_weights') {
@@ -212,7 +218,7 @@ export function createValidator(options: CreateValidatorOptions): Validator {
     // 1. the serving miners, and one challenge for all of them
     const { peers, skipped } = await discoverPeers(client, { netuid })
     report.skipped = skipped
-    const miners = peers.filter((p) => p.hotkey !== hotkey)
+    const miners = options.weightsSource ? [] : peers.filter((p) => p.hotkey !== hotkey)
     const challenge = await task.challenge(seed, { size: options.challengeSize })
 
     // 2. every miner at once, with the deadline
