@@ -2,6 +2,7 @@
 // comes from the model's signature (digits, else ocr; a model that fits neither is refused before anything is signed); its hotkey is
 // registered on the subnet (register_limit, paid by a coldkey when one is given) and its peer announced in a commitment. Validators
 // without a permit on the subnet are refused (read from the chain).
+import type { MinerBehaviour } from './adversaries.ts'
 import { Keyring } from '@polkadot/keyring'
 import { cryptoWaitReady } from '@polkadot/util-crypto'
 import { createChainClient, getNeuronsLite, registerLimit, type ChainClient } from '../../chain/index.ts'
@@ -91,6 +92,11 @@ export type HeadlessMinerOptions = {
   listen?: string[]
   /** How long a read of the subnet's validator permits is trusted, ms (default 12 000: a mainnet block). */
   permitCacheMs?: number
+  /**
+   * How it answers (default: honestly, with the model). The adversaries and deliberately weaker miners of the test suite and the demo
+   * network (src/node/peers/adversaries.ts, digits only) wrap the model's answer here.
+   */
+  behaviour?: MinerBehaviour
   log?: (line: string) => void
 }
 
@@ -109,6 +115,10 @@ export async function startHeadlessMiner(options: HeadlessMinerOptions): Promise
     throw error
   }
   const { task } = chosen
+  if (options.behaviour && task.id !== 'digits') {
+    await session.release()
+    throw new Error(`behaviour "${options.behaviour.name}" answers digits queries; ${options.modelPath} serves ${task.id}`)
+  }
   const run = ortRunModel(ort, session, chosen.fit)
 
   const client = createChainClient({ url: options.url })
@@ -143,8 +153,10 @@ export async function startHeadlessMiner(options: HeadlessMinerOptions): Promise
     query: { hotkey: sr25519SignerFromUri(options.hotkeyUri), lookupValidator: chainValidatorLookup(client, { maxAgeMs: options.permitCacheMs }) },
   })
   let served = 0
-  peer.services.query.serve(options.netuid, async ({ body }) => {
-    const answer = await task.answer(body, run)
+  const honest = (body: Uint8Array) => task.answer(body, run)
+  const behaviour = options.behaviour
+  peer.services.query.serve(options.netuid, async ({ body, validatorHotkey }, { signal }) => {
+    const answer = behaviour ? await behaviour.answer({ body, validatorHotkey, signal }, honest) : await honest(body)
     served++
     return answer
   })
