@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => join(root, 'node_modules', '.bin', name)
 
-/** The services `npm start` runs. Later parts (devnet, relay, demo miners and validators) join this list. */
+/** The services `npm start` runs: the devnet (with its relay), the demo network's miners and validators, and the app. */
 const appPort = process.env.WEBTENSOR_APP_PORT ?? '5173'
 const rpcPort = process.env.WEBTENSOR_RPC_PORT ?? '9944'
 const relayPort = process.env.WEBTENSOR_RELAY_PORT ?? '9945'
@@ -17,12 +17,15 @@ const services = [
     // State persists in .webtensor/devnet between runs; `rm -rf .webtensor` starts a fresh chain.
     args: [
       join(root, 'bin', 'webtensor.mjs'), 'devnet',
-      '--block-time', process.env.WEBTENSOR_BLOCK_TIME ?? '2000',
+      // 1 s blocks: with the demo subnets' 20-block tempo an epoch passes about every 20 s.
+      '--block-time', process.env.WEBTENSOR_BLOCK_TIME ?? '1000',
       '--rpc-port', rpcPort,
       '--relay-port', relayPort,
       '--base-path', process.env.WEBTENSOR_BASE_PATH ?? join(root, '.webtensor', 'devnet'),
     ],
   },
+  // WEBTENSOR_DEMO=0 leaves the chain empty (no demo subnets, miners or validators).
+  ...(process.env.WEBTENSOR_DEMO === '0' ? [] : [{ name: 'demo', cmd: process.execPath, args: [join(root, 'bin', 'webtensor.mjs'), 'demo', '--rpc', `ws://127.0.0.1:${rpcPort}`] }]),
   { name: 'app', cmd: bin('vite'), args: ['--port', appPort, '--strictPort', '--host', '127.0.0.1'] },
 ]
 
@@ -71,5 +74,5 @@ for (const s of services) {
   })
 }
 
-console.log(`[start] webtensor is starting: devnet on ws://127.0.0.1:${rpcPort}, app on http://localhost:${appPort}  (Ctrl-C stops everything)`)
+console.log(`[start] webtensor is starting: devnet on ws://127.0.0.1:${rpcPort}${process.env.WEBTENSOR_DEMO === '0' ? '' : ' with the demo network (digits and ocr subnets, miners, validators)'}, app on http://localhost:${appPort}  (Ctrl-C stops everything)`)
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => stopAll(0))

@@ -40,7 +40,13 @@ export type ValidatorOptions = {
   deadlineMs: number
 }
 
-export type Command = DevnetOptions | MinerOptions | ValidatorOptions | { command: 'help'; text: string }
+export type DemoOptions = {
+  command: 'demo'
+  /** The node's JSON-RPC endpoint. */
+  url: string
+}
+
+export type Command = DevnetOptions | MinerOptions | ValidatorOptions | DemoOptions | { command: 'help'; text: string }
 
 export const DEFAULT_BASE_PATH = '.webtensor/devnet'
 export const DEFAULT_BLOCK_TIME_MS = 12_000
@@ -56,6 +62,7 @@ Commands:
   devnet    run a subtensor-compatible development chain on this machine
   miner     serve a subnet task headless: answer validators over libp2p with an ONNX model
   validator validate a subnet headless: query its miners, score them, commit and reveal weights
+  demo      run the demo network on a devnet: digits and ocr subnets, miners of different quality, validators
 
 devnet options:
   --tmp                 keep state in a throwaway directory, removed on exit
@@ -82,6 +89,9 @@ validator options:
   --interval-ms MS      milliseconds between steps (default ${DEFAULT_VALIDATOR_INTERVAL_MS})
   --deadline-ms MS      how long a miner has to answer (default ${DEFAULT_VALIDATOR_DEADLINE_MS})
   --rpc URL             the node's endpoint (default ws://127.0.0.1:${DEFAULT_RPC_PORT})
+
+demo options:
+  --rpc URL             the devnet's endpoint (default ws://127.0.0.1:${DEFAULT_RPC_PORT}); it must take Sudo from //Alice
 `
 
 export class UsageError extends Error {
@@ -101,6 +111,7 @@ export function parseCommand(argv: string[]): Command {
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help', text: USAGE }
   if (command === 'miner') return parseMiner(rest)
   if (command === 'validator') return parseValidator(rest)
+  if (command === 'demo') return parseDemo(rest)
   if (command !== 'devnet') throw new UsageError(`unknown command "${command}"\n\n${USAGE}`)
   let values
   try {
@@ -208,4 +219,17 @@ function parseValidator(rest: string[]): Command {
     intervalMs: integer('interval-ms', values['interval-ms'], DEFAULT_VALIDATOR_INTERVAL_MS, 0, 86_400_000),
     deadlineMs: integer('deadline-ms', values['deadline-ms'], DEFAULT_VALIDATOR_DEADLINE_MS, 100, 300_000),
   }
+}
+
+function parseDemo(rest: string[]): Command {
+  let values
+  try {
+    ;({ values } = parseArgs({ args: rest, strict: true, allowPositionals: false, options: { rpc: { type: 'string' }, help: { type: 'boolean', default: false } } }))
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`)
+  }
+  if (values.help) return { command: 'help', text: USAGE }
+  const url = values.rpc ?? `ws://127.0.0.1:${DEFAULT_RPC_PORT}`
+  if (!/^wss?:\/\/./.test(url)) throw new UsageError(`--rpc takes a ws:// or wss:// URL, not "${url}"`)
+  return { command: 'demo', url }
 }

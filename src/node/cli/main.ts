@@ -50,6 +50,22 @@ async function main(argv: string[]): Promise<number> {
     await validator.stop()
     return 0
   }
+  if (command.command === 'demo') {
+    const { startDemoNetwork } = await import('../demo/run.ts')
+    let demo
+    try {
+      demo = await startDemoNetwork({ url: command.url, log: (line) => console.log(line) })
+    } catch (error) {
+      console.error(`webtensor demo: ${(error as Error).message}`)
+      return 1
+    }
+    console.log(`demo network running: ${demo.miners.length} miners and ${demo.validators.length} validators (Ctrl-C stops them)`)
+    await new Promise<void>((resolve) => {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve())
+    })
+    await demo.stop()
+    return 0
+  }
   const { runDevnet } = await import('../devnet.ts')
   return runDevnet(command)
 }

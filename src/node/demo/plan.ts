@@ -23,7 +23,7 @@ export type DemoSubnetPlan = {
 }
 
 export type DemoPlan = {
-  /** Blocks per epoch on the demo subnets: with 1 s blocks an epoch passes about every half minute. */
+  /** Blocks per epoch on the demo subnets: with 1 s blocks an epoch passes about every 20 s. */
   tempo: number
   /** Pays the subnets' lock costs and owns them (the sudo key on the devnet). */
   ownerUri: string
@@ -35,7 +35,7 @@ export type DemoPlan = {
 }
 
 export const DEMO_PLAN: DemoPlan = {
-  tempo: 30,
+  tempo: 20,
   ownerUri: '//Alice',
   minerColdkeyUri: '//Dave',
   validatorColdkeyUri: '//Bob',
