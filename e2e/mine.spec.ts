@@ -4,18 +4,32 @@
 // upload that is not ONNX and one that does not fit the digits task are refused with the worker's message, a bundled model loads on the
 // worker's backend; mining is opt-in with its compute share and background setting in view, and a start against a node without a
 // relay says why it cannot serve. (Serving validators over WebRTC, pausing when hidden, and the incentive: e2e-p2p/mine.spec.ts.)
+// The subnet's task follows its identity: the plain test subnet (no identity) is assumed to run digits, and says so; a subnet whose
+// identity says `webtensor task: ocr` offers PaddleOCR's recognition model instead of the digits models, and loads it.
 import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { setupSubnet, startTestChain, type TestChain } from '../src/chain/testing/devnet.ts'
+import type { Untyped } from '../src/chain/internal/read.ts'
+import { prepareTransaction } from '../src/chain/internal/transaction.ts'
+import { liftNetworkRateLimit, setupSubnet, startTestChain, type TestChain } from '../src/chain/testing/devnet.ts'
 import { installTestExtension } from '../src/wallet/testing/injectTestExtension.ts'
 
 let chain: TestChain
 let netuid: number
+let ocrNetuid: number
 
 test.beforeAll(async () => {
   chain = await startTestChain()
   netuid = (await setupSubnet(chain, chain.alice, { name: 'minejourney', hotkeys: 1 })).netuid
+  // an ocr subnet as the demo network registers it: the task in its identity
+  await liftNetworkRateLimit(chain)
+  const api = await chain.client.api
+  const tx = api.tx as Untyped
+  const identity = { subnetName: 'ocr', githubRepo: '', subnetContact: '', subnetUrl: '', discord: '', description: 'read a line of text', logoUrl: '', additional: 'webtensor task: ocr' }
+  const ownerHotkey = chain.keyring.addFromUri('//mineocr//owner').address
+  const registered = await prepareTransaction(chain.client, api, { pallet: 'SubtensorModule', name: 'register_network_with_identity', args: {} }, tx.subtensorModule.registerNetworkWithIdentity(ownerHotkey, identity)).send(chain.alice, { waitFor: 'inBlock' })
+  ocrNetuid = Number(registered.events.find((e) => e.pallet === 'SubtensorModule' && e.name === 'NetworkAdded')!.data[0])
+  await prepareTransaction(chain.client, api, { pallet: 'SubtensorModule', name: 'start_call', args: {} }, tx.subtensorModule.startCall(ocrNetuid)).send(chain.alice, { waitFor: 'inBlock' })
 })
 test.afterAll(() => chain?.close())
 
@@ -29,6 +43,7 @@ test('see whether to mine, make a hotkey, back it up, unlock it, register it, an
   await page.getByRole('list', { name: 'Wallet accounts' }).getByRole('button', { name: 'Use Bob (test coldkey)' }).click()
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mine', exact: true }).click()
   await page.getByLabel('Subnet', { exact: true }).selectOption(String(netuid))
+  await expect(page.getByTestId('subnet-task')).toHaveText('Task: assumed: digits (this subnet has no on-chain identity saying which task it runs).')
 
   const advice = page.getByRole('region', { name: 'Should I mine here?' })
   await expect(advice).toContainText('Registration burn')
@@ -113,4 +128,27 @@ test('see whether to mine, make a hotkey, back it up, unlock it, register it, an
   await expect(serve.getByRole('alert')).toHaveText('Mining could not start: this network’s node offers no relay, and a tab can only be reached through one', { timeout: 30_000 })
   await expect(serve.getByTestId('mining-status')).toHaveText('Not mining (the last start failed)')
   await expect(page.getByRole('status', { name: 'Mining' })).toHaveCount(0)
+})
+
+test('a subnet whose identity says it runs ocr offers PaddleOCR’s recognition model, not the digits models, and loads it', async ({ page }) => {
+  test.setTimeout(120_000)
+  await page.addInitScript((url) => {
+    localStorage.setItem('webtensor.session', JSON.stringify({ state: { network: 'custom', customUrl: url, account: undefined }, version: 1 }))
+  }, chain.devnet.url)
+  await page.goto('/mine')
+  await page.getByLabel('Subnet', { exact: true }).selectOption(String(ocrNetuid))
+  await expect(page.getByTestId('subnet-task')).toHaveText('Task: ocr (declared in the subnet’s identity).')
+  const model = page.getByRole('region', { name: 'Model' })
+  await expect(model).toContainText('This subnet runs the ocr task.')
+  const rec = model.getByRole('radio', { name: /^ppocr-v4-rec \(bundled\): reads about 98 % of the characters/ })
+  await expect(rec).toBeVisible()
+  await expect(model.getByRole('radio')).toHaveCount(1)
+  await rec.check()
+  const ready = model.getByRole('status', { name: 'Model status' })
+  await expect(ready).toContainText('ch_PP-OCRv4_rec_infer.onnx ready', { timeout: 90_000 })
+  await expect(model.getByRole('alert')).toHaveCount(0)
+  // back on the digits subnet, the ocr model is not what that subnet runs: Start says so
+  await page.getByLabel('Subnet', { exact: true }).selectOption(String(netuid))
+  await expect(model.getByRole('radio', { name: /^digits-cnn \(bundled\)/ })).toBeVisible()
+  await expect(model).toContainText('ch_PP-OCRv4_rec_infer.onnx answers the ocr task, not this subnet’s digits: choose a model for digits above.')
 })

@@ -9,9 +9,13 @@ export const VALIDATOR_TASKS: Record<string, () => Promise<ValidatorTask<unknown
     const [{ digitsValidatorTask }, { loadDigitsSplit }] = await Promise.all([import('../tasks/digits/network.ts'), import('../tasks/digits/loadMnist.ts')])
     return digitsValidatorTask(loadDigitsSplit().heldOut) as ValidatorTask<unknown>
   },
-  // ocr: async () => … (src/tasks/ocr/network.ts)
+  ocr: async () => {
+    const [{ ocrValidatorTask }, { nodeOcrCanvas }] = await Promise.all([import('../tasks/ocr/network.ts'), import('../tasks/ocr/node.ts')])
+    return ocrValidatorTask({ canvas: nodeOcrCanvas }) as ValidatorTask<unknown>
+  },
 }
 
+/** The task a validator runs when neither --task nor the subnet's identity says which. */
 export const DEFAULT_VALIDATOR_TASK = 'digits'
 
 /** The ValidatorTask registered as `id`, or an Error listing the ids there are. */

@@ -1,22 +1,24 @@
 // useMiningSession(): the tab's mining session's actions, bound to the selected network's chain client (the state is useMining's).
 import { useCallback } from 'react'
 import { useChainClient } from '../chain/context.ts'
-import { tabTaskFor } from '../mining/digitsTask.ts'
+import type { TaskId } from '../../tasks/forSubnet.ts'
 import type { ComputeShare } from '../mining/store.ts'
+import { loadTabTask } from '../mining/tabTask.ts'
 import { tabMiningSession } from '../mining/tabSession.ts'
 import { unlockedHotkey } from '../wallet/hotkeyVault.ts'
 
 export function useMiningSession() {
   const { client, network, url } = useChainClient()
   const start = useCallback(
-    async (netuid: number, hotkey: string) => {
+    async (netuid: number, hotkey: string, taskId: TaskId) => {
       const unlocked = unlockedHotkey(hotkey)
       if (!client || !unlocked) throw new Error(!client ? 'Not connected to a chain yet.' : 'Unlock the hotkey first.')
-      await (await tabMiningSession()).start({ chain: { client, network, url }, netuid, hotkey: unlocked })
+      await (await tabMiningSession()).start({ chain: { client, network, url }, netuid, hotkey: unlocked, taskId })
     },
     [client, network, url],
   )
-  const loadModel = useCallback(async (netuid: number, name: string, source: string | Blob) => (await tabMiningSession()).loadModel({ name, source }, tabTaskFor(netuid)), [])
+  /** Loads a model for `taskId` (the subnet's task), checked against that task's signature. */
+  const loadModel = useCallback(async (taskId: TaskId, name: string, source: string | Blob) => (await tabMiningSession()).loadModel({ name, source }, await loadTabTask(taskId)), [])
   const act = useCallback(<A extends unknown[]>(run: (s: Awaited<ReturnType<typeof tabMiningSession>>, ...args: A) => unknown) => async (...args: A) => void run(await tabMiningSession(), ...args), [])
   return {
     start,

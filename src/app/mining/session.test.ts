@@ -7,7 +7,8 @@ import type { IncomingQuery, QueryHandler, RefusalEvent, ServedEvent } from '../
 import { CLASSES, PIXELS } from '../../tasks/digits/schema.ts'
 import { decodeDigitsAnswer, encodeDigitsQuery } from '../../tasks/digits/wire.ts'
 import type { UnlockedHotkey } from '../../wallet/hotkeys.ts'
-import { digitsTabTask } from './digitsTask.ts'
+import { loadOcrDictionary } from '../../tasks/ocr/node.ts'
+import { digitsTabTask, ocrTabTask } from './tabTask.ts'
 import { MiningSession, type MinerWorker, type MiningDeps, type TabPeer } from './session.ts'
 import { createMiningStore, percentile } from './store.ts'
 
@@ -27,15 +28,17 @@ const INFO: LoadedInfo = {
 }
 
 /** A worker whose model answers class (first pixel × 9) for each image, taking `runMs` of the fake clock. */
-function fakeWorker(clock: { t: number }, options: { refuse?: string; runMs?: number } = {}): MinerWorker & { runs: number } {
+function fakeWorker(clock: { t: number }, options: { refuse?: string; runMs?: number; info?: LoadedInfo } = {}): MinerWorker & { runs: number; warmups: Array<Record<string, { dims: number[] }> | undefined> } {
   const worker = {
     runs: 0,
+    warmups: [] as Array<Record<string, { dims: number[] }> | undefined>,
     async load(_source: string | Blob, o: { onProgress?: (p: { loaded: number; total: number | null }) => void }) {
       o.onProgress?.({ loaded: 600, total: 1234 })
       if (options.refuse) throw new Error(options.refuse)
-      return INFO
+      return options.info ?? INFO
     },
-    async warmup() {
+    async warmup(_runs?: number, feeds?: Record<string, { dims: number[] }>) {
+      worker.warmups.push(feeds)
       return [3, 1, 1]
     },
     async run(feeds: Record<string, { data: unknown; dims: number[] }>) {
@@ -63,7 +66,7 @@ type Harness = {
   sleeps: number[]
 }
 
-function harness(options: { refuse?: string; runMs?: number; failAt?: string; relays?: string[]; otherTab?: boolean } = {}): Harness {
+function harness(options: { refuse?: string; runMs?: number; failAt?: string; relays?: string[]; otherTab?: boolean; info?: LoadedInfo } = {}): Harness {
   const clock = { t: 1000 }
   const calls: string[] = []
   const store = createMiningStore()
@@ -165,7 +168,34 @@ describe('the model', () => {
   test('a model the worker accepts is loaded and warmed up; the backend and its reason are kept for the page', async () => {
     const h = harness()
     expect(await h.session.loadModel({ name: 'digits-cnn.onnx', source: '/models/digits-cnn.onnx' }, digitsTabTask)).toBe(true)
-    expect(h.store.getState().model).toEqual({ state: 'ready', name: 'digits-cnn.onnx', bytes: 1234, backend: 'wasm', threads: 2, reason: 'wasm (2 threads) — no WebGPU adapter', warmupMs: [3, 1, 1] })
+    expect(h.store.getState().model).toEqual({ state: 'ready', name: 'digits-cnn.onnx', task: 'digits', bytes: 1234, backend: 'wasm', threads: 2, reason: 'wasm (2 threads) — no WebGPU adapter', warmupMs: [3, 1, 1] })
+    expect(h.worker.warmups).toEqual([undefined])
+  })
+
+  test('for ocr, the model is checked against the ocr task and warmed up on one blank line as wide as the challenges', async () => {
+    const ocrInfo: LoadedInfo = { ...INFO, signature: { inputs: [{ name: 'x', dims: ['N', 3, 48, 'W'], type: 'float32' }], outputs: [{ name: 'softmax', dims: ['N', 'T', 6625], type: 'float32' }] } }
+    const ocr = ocrTabTask(loadOcrDictionary())
+    const h = harness({ info: ocrInfo })
+    expect(await h.session.loadModel({ name: 'ch_PP-OCRv4_rec_infer.onnx', source: '/models/ocr/ch_PP-OCRv4_rec_infer.onnx' }, ocr)).toBe(true)
+    expect(h.store.getState().model).toMatchObject({ state: 'ready', name: 'ch_PP-OCRv4_rec_infer.onnx', task: 'ocr' })
+    expect(Object.keys(h.worker.warmups[0]!)).toEqual(['x'])
+    expect(h.worker.warmups[0]!.x!.dims).toEqual([1, 3, 48, 320])
+    // a digits model does not fit ocr: refused in words, nothing loaded
+    const digits = harness()
+    expect(await digits.session.loadModel({ name: 'digits-cnn.onnx', source: '/models/digits-cnn.onnx' }, ocr)).toBe(false)
+    expect(digits.store.getState().model).toMatchObject({ state: 'refused', name: 'digits-cnn.onnx', message: expect.stringMatching(/^the model does not fit the ocr task: /) })
+  })
+
+  test('a model loaded for one task does not start on a subnet that runs another', async () => {
+    const h = harness()
+    await h.session.loadModel({ name: 'digits-cnn.onnx', source: '/models/digits-cnn.onnx' }, digitsTabTask)
+    await expect(h.session.start({ chain: 'devnet', netuid: 7, hotkey: HOTKEY, taskId: 'ocr' })).rejects.toThrow(
+      'The loaded model answers the digits task, and subnet 7 runs ocr: load a model for ocr first.',
+    )
+    expect(h.calls).toEqual([])
+    expect(h.store.getState().status).toBe('idle')
+    await h.session.start({ chain: 'devnet', netuid: 7, hotkey: HOTKEY, taskId: 'digits' })
+    expect(h.store.getState().status).toBe('serving')
   })
 
   test('a file the worker refuses leaves no model and its message in place; starting is then refused', async () => {

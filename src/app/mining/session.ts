@@ -6,14 +6,14 @@ import type { Feeds, LoadedInfo, LoadOptions, Progress, RunResult } from '../../
 import type { QueryHandler, RefusalEvent, ServedEvent } from '../../net/service/query.ts'
 import type { ModelFit, TensorLike } from '../../tasks/task.ts'
 import type { UnlockedHotkey } from '../../wallet/hotkeys.ts'
-import type { TabMinerTask } from './digitsTask.ts'
+import type { TabMinerTask } from './tabTask.ts'
 import { LATENCY_WINDOW, initialMiningState, type ComputeShare, type MiningState, type MiningStore, type PauseCause } from './store.ts'
 import { ComputeThrottle } from './throttle.ts'
 
 /** The slice of the miner worker's client (src/miner-worker/client.ts) the session uses. */
 export type MinerWorker = {
   load(source: string | Blob, options: LoadOptions & { onProgress?: (p: Progress) => void }): Promise<LoadedInfo>
-  warmup(runs?: number): Promise<number[]>
+  warmup(runs?: number, feeds?: Feeds): Promise<number[]>
   run(feeds: Feeds, options?: { signal?: AbortSignal }): Promise<RunResult>
 }
 
@@ -128,10 +128,11 @@ export class MiningSession<Chain> {
       const fit = task.checkModelSignature({ inputs: info.signature.inputs, outputs: info.signature.outputs })
       if (!fit.ok) throw new Error(`the model does not fit the ${task.id} task: ${fit.reason}`)
       this.set({ model: { state: 'loading', name: model.name, loaded: info.bytes, total: info.bytes, phase: 'warmup' } })
-      const warmupMs = await worker.warmup(3)
+      const warmup = task.warmupInput
+      const warmupMs = await worker.warmup(3, warmup ? { [fit.inputName]: { type: 'float32', dims: [...warmup.dims], data: warmup.data } } : undefined)
       if (!current()) return false
       this.loaded = { task, fit }
-      this.set({ model: { state: 'ready', name: model.name, bytes: info.bytes, backend: info.backend, threads: info.threads, reason: info.reason, warmupMs } })
+      this.set({ model: { state: 'ready', name: model.name, task: task.id, bytes: info.bytes, backend: info.backend, threads: info.threads, reason: info.reason, warmupMs } })
       return true
     } catch (error) {
       if (current()) this.set({ model: { state: 'refused', name: model.name, message: messageOf(error) } })
@@ -141,12 +142,16 @@ export class MiningSession<Chain> {
 
   // ── start / stop ───────────────────────────────────────────────────────────────────────────────
 
-  /** Starts serving `netuid` with the loaded model, signed by `hotkey` (which must hold a UID there). Failures end in status 'failed'. */
-  async start({ chain, netuid, hotkey }: { chain: Chain; netuid: number; hotkey: UnlockedHotkey }): Promise<void> {
+  /**
+   * Starts serving `netuid` with the loaded model, signed by `hotkey` (which must hold a UID there). `taskId` is the task the subnet runs:
+   * a model loaded for another task is refused before anything starts. Failures after that end in status 'failed'.
+   */
+  async start({ chain, netuid, hotkey, taskId }: { chain: Chain; netuid: number; hotkey: UnlockedHotkey; taskId?: string }): Promise<void> {
     const status = this.store.getState().status
     if (status !== 'idle' && status !== 'failed') throw new Error(`mining is already ${status}`)
     const loaded = this.loaded
     if (!loaded) throw new Error('Load a model first.')
+    if (taskId !== undefined && loaded.task.id !== taskId) throw new Error(`The loaded model answers the ${loaded.task.id} task, and subnet ${netuid} runs ${taskId}: load a model for ${taskId} first.`)
     const abort = new AbortController()
     this.starting = abort
     const running: Running = {}

@@ -12,7 +12,8 @@ export type PauseCause = 'user' | 'hidden'
 export type ModelState =
   | { state: 'none' }
   | { state: 'loading'; name: string; loaded: number; total: number | null; phase: 'download' | 'warmup' }
-  | { state: 'ready'; name: string; bytes: number; backend: 'webgpu' | 'wasm'; threads: number; reason: string; warmupMs: number[] }
+  /** `task`: the task id the model was checked against and answers. */
+  | { state: 'ready'; name: string; task: string; bytes: number; backend: 'webgpu' | 'wasm'; threads: number; reason: string; warmupMs: number[] }
   /** The worker refused the file (not ONNX, does not fit the task, cannot run): its message, said in place. */
   | { state: 'refused'; name: string; message: string }
 

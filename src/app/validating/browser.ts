@@ -1,25 +1,22 @@
 // The validating session's edges in the browser: the scoring Worker with the subnet's task (its data served by the app), the node's
 // relay list, and the tab's libp2p node (createBrowserPeer) signing queries with the hotkey. Loaded with the Validate page only.
 import type { ChainClient, NetworkId } from '../../chain/index.ts'
+import { isTaskId } from '../../tasks/forSubnet.ts'
 import { fetchRelayAddrs, isLocalEndpoint } from '../mining/browser.ts'
 import type { ValidatingDeps } from './session.ts'
+import { scoringWorkerLoad } from './task.ts'
 
 /** The chain a session validates on: the app's client, its network and endpoint. */
 export type TabChain = { client: ChainClient; network: NetworkId; url: string }
-
-/** The task a subnet's validators run: digits for every subnet until other tasks have a browser scorer. */
-export function validatorTaskIdFor(_netuid: number): string {
-  return 'digits'
-}
 
 export function browserValidatingDeps(): ValidatingDeps<TabChain> {
   return {
     client: (chain) => chain.client,
     relayAddrs: ({ url }) => fetchRelayAddrs(url),
-    async task(_chain, netuid) {
-      const [{ createScoringWorkerTask }, { DIGITS_HELD_OUT_PATH }] = await Promise.all([import('../../validator/worker/client.ts'), import('../../validator/worker/tasks.ts')])
-      const dataUrl = new URL(`${import.meta.env.BASE_URL}${DIGITS_HELD_OUT_PATH}`, location.href).href
-      return createScoringWorkerTask({ taskId: validatorTaskIdFor(netuid), dataUrl })
+    async task(_chain, _netuid, taskId) {
+      if (!isTaskId(taskId)) throw new Error(`this tab cannot validate the task "${taskId}"`)
+      const { createScoringWorkerTask } = await import('../../validator/worker/client.ts')
+      return createScoringWorkerTask(scoringWorkerLoad(taskId, new URL(import.meta.env.BASE_URL, location.href).href))
     },
     async startPeer(chain, { relayAddrs, hotkey }) {
       const [{ createBrowserPeer }, { sr25519Signer }] = await Promise.all([import('../../net/browser/peer.ts'), import('../../net/query/signer.ts')])

@@ -15,6 +15,7 @@ function report(step: number, rows: StepReport['rows']): StepReport {
 
 function fakes({ relays = ['/ip4/127.0.0.1/tcp/1/ws/p2p/relay'], failTask = false } = {}) {
   const log: string[] = []
+  const tasks: string[] = []
   let listener: ((e: ValidatorEvent) => void) | undefined
   let options: CreateValidatorOptions | undefined
   let pending: Array<{ hash: `0x${string}`; netuid: number; uids: number[]; values: number[]; salt: number[]; versionKey: bigint }> = []
@@ -32,9 +33,10 @@ function fakes({ relays = ['/ip4/127.0.0.1/tcp/1/ws/p2p/relay'], failTask = fals
   const deps: ValidatingDeps<typeof chain> = {
     client: () => ({}) as ChainClient,
     relayAddrs: async () => relays,
-    task: async () => {
+    task: async (_chain, netuid, taskId) => {
+      tasks.push(`${taskId} on ${netuid}`)
       if (failTask) throw new Error('cannot fetch the task data /tasks/digits-heldout.bin: HTTP 404')
-      return { id: 'digits', challenge: async () => ({ body: new Uint8Array(), expected: 0, size: 0 }), scoreAnswer: async () => ({ ok: true, score: 1 }), close: () => void log.push('task closed') }
+      return { id: taskId, challenge: async () => ({ body: new Uint8Array(), expected: 0, size: 0 }), scoreAnswer: async () => ({ ok: true, score: 1 }), close: () => void log.push('task closed') }
     },
     startPeer: async () => ({ peer: { services: { query: { query: async () => ({ body: new Uint8Array() }) } } }, peerId: '12D3Koo', close: async () => void log.push('peer closed') }),
     createValidator: (o) => ((options = o), validator),
@@ -42,6 +44,7 @@ function fakes({ relays = ['/ip4/127.0.0.1/tcp/1/ws/p2p/relay'], failTask = fals
   return {
     deps,
     log,
+    tasks,
     emit: (e: ValidatorEvent) => listener?.(e),
     options: () => options,
     setPending: (p: typeof pending) => (pending = p),
@@ -53,9 +56,11 @@ describe('ValidatingSession', () => {
     const store = createValidatingStore()
     const f = fakes()
     const session = new ValidatingSession(store, f.deps)
-    await session.start({ chain, netuid: 2, hotkey, intervalMs: 3000, challengeSize: 128 })
-    expect(store.getState()).toMatchObject({ status: 'validating', netuid: 2, hotkey: '5Validator', peerId: '12D3Koo', error: undefined })
+    await session.start({ chain, netuid: 2, taskId: 'digits', hotkey, intervalMs: 3000, challengeSize: 128 })
+    expect(store.getState()).toMatchObject({ status: 'validating', netuid: 2, taskId: 'digits', hotkey: '5Validator', peerId: '12D3Koo', error: undefined })
+    expect(f.tasks).toEqual(['digits on 2'])
     expect(f.options()).toMatchObject({ netuid: 2, challengeSize: 128, hotkey: hotkey.pair })
+    expect(f.options()!.task.id).toBe('digits')
     expect(f.log).toEqual(['start 3000'])
 
     const answered = { kind: 'answered' as const, taskScore: 0.95, latencyCredit: 1, latencyMs: 12 }
@@ -85,23 +90,37 @@ describe('ValidatingSession', () => {
   test('a node without a relay fails the start with the reason and leaves nothing running', async () => {
     const store = createValidatingStore()
     const f = fakes({ relays: [] })
-    await new ValidatingSession(store, f.deps).start({ chain, netuid: 2, hotkey, intervalMs: 1000 })
+    await new ValidatingSession(store, f.deps).start({ chain, netuid: 2, taskId: 'digits', hotkey, intervalMs: 1000 })
     expect(store.getState()).toMatchObject({ status: 'failed', error: 'this network’s node offers no relay, and a tab reaches miners through one', step: undefined })
     expect(f.log).toEqual(['task closed'])
   })
 
   test('a task that cannot load says why', async () => {
     const store = createValidatingStore()
-    await new ValidatingSession(store, fakes({ failTask: true }).deps).start({ chain, netuid: 2, hotkey, intervalMs: 1000 })
+    await new ValidatingSession(store, fakes({ failTask: true }).deps).start({ chain, netuid: 2, taskId: 'digits', hotkey, intervalMs: 1000 })
     expect(store.getState()).toMatchObject({ status: 'failed', error: 'cannot fetch the task data /tasks/digits-heldout.bin: HTTP 404' })
   })
 
   test('a second start while validating is refused; a bad interval is refused before anything starts', async () => {
     const store = createValidatingStore()
     const session = new ValidatingSession(store, fakes().deps)
-    await expect(session.start({ chain, netuid: 2, hotkey, intervalMs: -1 })).rejects.toThrow('the step interval must be a whole number of milliseconds, not -1')
+    await expect(session.start({ chain, netuid: 2, taskId: 'digits', hotkey, intervalMs: -1 })).rejects.toThrow('the step interval must be a whole number of milliseconds, not -1')
     expect(store.getState().status).toBe('idle')
-    await session.start({ chain, netuid: 2, hotkey, intervalMs: 1000 })
-    await expect(session.start({ chain, netuid: 2, hotkey, intervalMs: 1000 })).rejects.toThrow('validating is already validating')
+    await session.start({ chain, netuid: 2, taskId: 'digits', hotkey, intervalMs: 1000 })
+    await expect(session.start({ chain, netuid: 2, taskId: 'digits', hotkey, intervalMs: 1000 })).rejects.toThrow('validating is already validating')
+  })
+
+  test('an ocr subnet is validated with the ocr task, and a restart on another task starts the table over', async () => {
+    const store = createValidatingStore()
+    const f = fakes()
+    const session = new ValidatingSession(store, f.deps)
+    await session.start({ chain, netuid: 2, taskId: 'digits', hotkey, intervalMs: 1000 })
+    f.emit({ type: 'step', report: report(1, [{ uid: 1, hotkey: '5Miner1', peerId: 'p1', outcome: { kind: 'answered', taskScore: 0.9, latencyCredit: 1, latencyMs: 5 }, score: 0.9, movingScore: 0.09 }]) })
+    await session.stop()
+    expect(store.getState().miners).toHaveLength(1)
+    await session.start({ chain, netuid: 2, taskId: 'ocr', hotkey, intervalMs: 1000 })
+    expect(f.tasks).toEqual(['digits on 2', 'ocr on 2'])
+    expect(f.options()!.task.id).toBe('ocr')
+    expect(store.getState()).toMatchObject({ status: 'validating', taskId: 'ocr', miners: [] })
   })
 })

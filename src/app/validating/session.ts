@@ -17,14 +17,16 @@ export type ValidatingDeps<Chain> = {
   relayAddrs(chain: Chain): Promise<string[]>
   /** Starts the tab's libp2p node; the hotkey signs every query. */
   startPeer(chain: Chain, init: { relayAddrs: string[]; hotkey: UnlockedHotkey }): Promise<ValidatingPeer>
-  /** The subnet's task, scoring in a Worker. */
-  task(chain: Chain, netuid: number): Promise<ValidatingTask>
+  /** The subnet's task (`taskId`), scoring in a Worker. */
+  task(chain: Chain, netuid: number, taskId: string): Promise<ValidatingTask>
   createValidator?: (options: CreateValidatorOptions) => Validator
 }
 
 export type StartValidating<Chain> = {
   chain: Chain
   netuid: number
+  /** The task the subnet runs (src/tasks/forSubnet.ts): what the challenges are and how answers are scored. */
+  taskId: string
   hotkey: UnlockedHotkey
   /** Milliseconds from the end of one step to the start of the next. */
   intervalMs: number
@@ -57,7 +59,7 @@ export class ValidatingSession<Chain> {
     const status = this.store.getState().status
     if (status !== 'idle' && status !== 'failed') throw new Error(`validating is already ${status}`)
     if (!(Number.isInteger(options.intervalMs) && options.intervalMs >= 0)) throw new RangeError(`the step interval must be a whole number of milliseconds, not ${options.intervalMs}`)
-    const { chain, netuid, hotkey } = options
+    const { chain, netuid, hotkey, taskId } = options
     const abort = new AbortController()
     this.starting = abort
     const running: Running = {}
@@ -66,20 +68,22 @@ export class ValidatingSession<Chain> {
       abort.signal.throwIfAborted()
       this.set({ step: text })
     }
-    const sameRun = this.store.getState().netuid === netuid && this.store.getState().hotkey === hotkey.address
+    const before = this.store.getState()
+    const sameRun = before.netuid === netuid && before.hotkey === hotkey.address && before.taskId === taskId
     this.set({
       status: 'starting',
       error: undefined,
       stepError: undefined,
       netuid,
+      taskId,
       hotkey: hotkey.address,
       peerId: undefined,
       // a restart on the same subnet and hotkey keeps the table and history; anything else starts over
       ...(sameRun ? {} : { miners: [], history: [], lastStep: undefined, pendingCommit: undefined, scores: [] }),
-      step: 'Loading the subnet’s task into the scoring worker…',
+      step: `Loading the subnet’s task (${taskId}) into the scoring worker…`,
     })
     try {
-      running.task = await this.deps.task(chain, netuid)
+      running.task = await this.deps.task(chain, netuid, taskId)
       step('Asking the node for its relay…')
       const relayAddrs = await this.deps.relayAddrs(chain)
       if (relayAddrs.length === 0) throw new Error('this network’s node offers no relay, and a tab reaches miners through one')

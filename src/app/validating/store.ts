@@ -16,6 +16,8 @@ export type ValidatingState = {
   /** Why the last start failed, in words. */
   error: string | undefined
   netuid: number | undefined
+  /** The task the session validates (the subnet's, when it started). */
+  taskId: string | undefined
   hotkey: string | undefined
   peerId: string | undefined
   /** The latest step: its block, permit, counts and plan; `stepError` when the latest step failed. */
@@ -36,6 +38,7 @@ export const initialValidatingState = (): ValidatingState => ({
   step: undefined,
   error: undefined,
   netuid: undefined,
+  taskId: undefined,
   hotkey: undefined,
   peerId: undefined,
   lastStep: undefined,

@@ -50,11 +50,26 @@ describe('webtensor CLI arguments', () => {
       modelPath: 'public/models/digits-cnn.onnx',
       hotkeyUri: '//Dave',
       coldkeyUri: undefined,
+      behaviour: undefined,
     })
     expect(parseCommand(['miner', '--netuid', '2', '--model', 'm.onnx', '--hotkey-uri', '//Dave', '--coldkey-uri', '//Bob', '--rpc', 'wss://x.example'])).toMatchObject({ coldkeyUri: '//Bob', url: 'wss://x.example' })
     expect(() => parseCommand(['miner', '--model', 'm.onnx', '--hotkey-uri', '//Dave'])).toThrow('miner needs --netuid N')
     expect(() => parseCommand(['miner', '--netuid', '2', '--hotkey-uri', '//Dave'])).toThrow('miner needs --model FILE')
     expect(() => parseCommand(['miner', '--netuid', 'x', '--model', 'm.onnx', '--hotkey-uri', '//Dave'])).toThrow('--netuid takes a whole number')
     expect(() => parseCommand(['miner', '--netuid', '2', '--model', 'm.onnx', '--hotkey-uri', '//Dave', '--rpc', 'http://x'])).toThrow('--rpc takes a ws://')
+  })
+
+  test('miner --behaviour: the demo adversaries by name, anything else refused', () => {
+    const miner = (b: string) => parseCommand(['miner', '--netuid', '2', '--model', 'm.onnx', '--hotkey-uri', '//Dave', '--behaviour', b])
+    expect(miner('memoriser')).toMatchObject({ behaviour: { kind: 'memoriser' } })
+    expect(miner('degraded:0.25')).toMatchObject({ behaviour: { kind: 'degraded', keep: 0.25 } })
+    expect(() => miner('degraded:1.5')).toThrow('--behaviour takes garbage, constant, slow, memoriser or degraded:KEEP')
+    expect(() => miner('lazy')).toThrow('not "lazy"')
+  })
+
+  test('demo: the devnet endpoint', () => {
+    expect(parseCommand(['demo'])).toEqual({ command: 'demo', url: 'ws://127.0.0.1:9944' })
+    expect(parseCommand(['demo', '--rpc', 'ws://127.0.0.1:9393'])).toEqual({ command: 'demo', url: 'ws://127.0.0.1:9393' })
+    expect(() => parseCommand(['demo', '--rpc', 'localhost'])).toThrow('--rpc takes a ws://')
   })
 })

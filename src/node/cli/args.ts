@@ -1,5 +1,6 @@
 // Parses `webtensor <command> [flags]` into checked options; every mistake is refused with a message saying what was wrong.
 import { parseArgs } from 'node:util'
+import type { BehaviourSpec } from '../peers/adversaries.ts'
 
 export type DevnetOptions = {
   command: 'devnet'
@@ -24,6 +25,8 @@ export type MinerOptions = {
   modelPath: string
   hotkeyUri: string
   coldkeyUri: string | undefined
+  /** An adversarial or weakened behaviour for demos (src/node/peers/adversaries.ts), digits only. */
+  behaviour: BehaviourSpec | undefined
 }
 
 export type ValidatorOptions = {
@@ -32,8 +35,8 @@ export type ValidatorOptions = {
   url: string
   netuid: number
   hotkeyUri: string
-  /** A task id from src/validator/tasks.ts. */
-  task: string
+  /** A task id from src/validator/tasks.ts; undefined: the subnet's task, from its identity. */
+  task: string | undefined
   /** Milliseconds between steps. */
   intervalMs: number
   /** How long a miner has to answer, ms. */
@@ -79,13 +82,14 @@ miner options:
   --model FILE          an .onnx model for the subnet's task, e.g. public/models/digits-cnn.onnx (required)
   --hotkey-uri URI      the hotkey's secret URI or mnemonic, e.g. //Dave (required; prefer the WEBTENSOR_HOTKEY_URI variable)
   --coldkey-uri URI     a coldkey that pays register_limit if the hotkey holds no UID yet
+  --behaviour B         for demos, a dishonest or weakened digits miner: garbage, constant, slow, memoriser or degraded:0.5
   --rpc URL             the node's endpoint (default ws://127.0.0.1:${DEFAULT_RPC_PORT})
 
 validator options:
   --netuid N            the subnet to validate (required)
   --hotkey-uri URI      the hotkey's secret URI or mnemonic, e.g. //Eve (required; prefer the WEBTENSOR_HOTKEY_URI variable);
                         it must hold a UID on the subnet and enough stake for a validator permit
-  --task ID             the subnet's task (default digits)
+  --task ID             digits or ocr (default: the task the subnet's identity names; digits without one)
   --interval-ms MS      milliseconds between steps (default ${DEFAULT_VALIDATOR_INTERVAL_MS})
   --deadline-ms MS      how long a miner has to answer (default ${DEFAULT_VALIDATOR_DEADLINE_MS})
   --rpc URL             the node's endpoint (default ws://127.0.0.1:${DEFAULT_RPC_PORT})
@@ -165,6 +169,7 @@ function parseMiner(rest: string[]): Command {
         model: { type: 'string' },
         'hotkey-uri': { type: 'string' },
         'coldkey-uri': { type: 'string' },
+        behaviour: { type: 'string' },
         rpc: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -179,7 +184,16 @@ function parseMiner(rest: string[]): Command {
   if (!hotkeyUri) throw new UsageError('miner needs a hotkey: --hotkey-uri URI or the WEBTENSOR_HOTKEY_URI variable')
   const url = values.rpc ?? `ws://127.0.0.1:${DEFAULT_RPC_PORT}`
   if (!/^wss?:\/\/./.test(url)) throw new UsageError(`--rpc takes a ws:// or wss:// URL, not "${url}"`)
-  return { command: 'miner', url, netuid: integer('netuid', values.netuid, 0, 0, 65535), modelPath: values.model, hotkeyUri, coldkeyUri: values['coldkey-uri'] }
+  return { command: 'miner', url, netuid: integer('netuid', values.netuid, 0, 0, 65535), modelPath: values.model, hotkeyUri, coldkeyUri: values['coldkey-uri'], behaviour: parseBehaviour(values.behaviour) }
+}
+
+/** `--behaviour`: garbage, constant, slow, memoriser, or degraded:KEEP with KEEP from 0 to 1. */
+function parseBehaviour(raw: string | undefined): BehaviourSpec | undefined {
+  if (raw === undefined) return undefined
+  if (raw === 'garbage' || raw === 'constant' || raw === 'slow' || raw === 'memoriser') return { kind: raw }
+  const degraded = /^degraded:(0(\.\d+)?|1(\.0+)?)$/.exec(raw)
+  if (degraded) return { kind: 'degraded', keep: Number(degraded[1]) }
+  throw new UsageError(`--behaviour takes garbage, constant, slow, memoriser or degraded:KEEP (KEEP from 0 to 1), not "${raw}"`)
 }
 
 function parseValidator(rest: string[]): Command {
@@ -208,8 +222,8 @@ function parseValidator(rest: string[]): Command {
   if (!hotkeyUri) throw new UsageError('validator needs a hotkey: --hotkey-uri URI or the WEBTENSOR_HOTKEY_URI variable')
   const url = values.rpc ?? `ws://127.0.0.1:${DEFAULT_RPC_PORT}`
   if (!/^wss?:\/\/./.test(url)) throw new UsageError(`--rpc takes a ws:// or wss:// URL, not "${url}"`)
-  const task = values.task ?? 'digits'
-  if (!/^[a-z][a-z0-9-]*$/.test(task)) throw new UsageError(`--task takes a task id such as digits, not "${task}"`)
+  const task = values.task
+  if (task !== undefined && !/^[a-z][a-z0-9-]*$/.test(task)) throw new UsageError(`--task takes a task id such as digits, not "${task}"`)
   return {
     command: 'validator',
     url,

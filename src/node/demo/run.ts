@@ -3,9 +3,8 @@
 // epochs on: validators get permits, commit, reveal, and miners of different quality earn accordingly.
 import { fileURLToPath } from 'node:url'
 import { createChainClient, type ChainClient } from '../../chain/client.ts'
-import { loadDigitsSplit } from '../../tasks/digits/loadMnist.ts'
 import { ocrRecModelPath } from '../../tasks/ocr/node.ts'
-import { constant, degraded, memoriser, type MinerBehaviour } from '../peers/adversaries.ts'
+import { behaviourFrom } from '../peers/adversaries.ts'
 import { startHeadlessMiner, type HeadlessMiner } from '../peers/miner.ts'
 import { startHeadlessValidator, type HeadlessValidator } from '../peers/validator.ts'
 import { DEMO_PLAN, demoHotkeyUri, type DemoMinerPlan, type DemoPlan } from './plan.ts'
@@ -26,14 +25,6 @@ export type DemoNetwork = { miners: HeadlessMiner[]; validators: HeadlessValidat
 
 const modelPath = (model: DemoMinerPlan['model']): string =>
   model === 'ocr-rec' ? ocrRecModelPath() : fileURLToPath(new URL(`../../../public/models/${model}.onnx`, import.meta.url))
-
-function behaviourOf(plan: DemoMinerPlan): MinerBehaviour | undefined {
-  const b = plan.behaviour
-  if (b.kind === 'honest') return undefined
-  if (b.kind === 'degraded') return degraded(b.keep, `demo/${plan.name}`)
-  if (b.kind === 'constant') return constant()
-  return memoriser(loadDigitsSplit().train)
-}
 
 async function connect(url: string, waitMs: number, log: (line: string) => void): Promise<ChainClient> {
   const until = Date.now() + waitMs
@@ -69,16 +60,17 @@ export async function startDemoNetwork(options: DemoNetworkOptions): Promise<Dem
     for (const { plan: subnet, netuid } of chain.subnets) {
       // each peer signs with its own hotkey, so they start side by side
       await Promise.all(subnet.miners.map(async (m) => {
+        const behaviour = await behaviourFrom(m.behaviour, `demo/${m.name}`)
         const miner = await startHeadlessMiner({
           url: options.url,
           netuid,
           modelPath: modelPath(m.model),
           hotkeyUri: demoHotkeyUri(subnet.task, 'miner', m.name),
-          behaviour: behaviourOf(m),
+          behaviour,
           log: (line) => log(`[${subnet.task} miner ${m.name}] ${line}`),
         })
         miners.push(miner)
-        log(`${subnet.task} (subnet ${netuid}): miner "${m.name}" is UID ${miner.uid} (${m.model}, ${behaviourOf(m)?.name ?? 'honest'})`)
+        log(`${subnet.task} (subnet ${netuid}): miner "${m.name}" is UID ${miner.uid} (${m.model}, ${behaviour?.name ?? 'honest'})`)
       }))
       await Promise.all(subnet.validators.map(async (v) => {
         const validator = await startHeadlessValidator({

@@ -146,3 +146,17 @@ export function favouring(validatorHotkey: Uint8Array, others: MinerBehaviour = 
     answer: (request, run) => (u8aToHex(request.validatorHotkey) === favoured ? run(request.body) : others.answer(request, run)),
   }
 }
+
+/** A behaviour by name, as the command line (`--behaviour`) and the demo plan give it; `honest` is no behaviour at all. */
+export type BehaviourSpec = { kind: 'honest' | 'garbage' | 'constant' | 'slow' | 'memoriser' } | { kind: 'degraded'; keep: number }
+
+/** The behaviour a spec names (`slow` waits 15 s, past any default deadline; `memoriser` loads the training digits). */
+export async function behaviourFrom(spec: BehaviourSpec | undefined, seed = 'webtensor'): Promise<MinerBehaviour | undefined> {
+  if (!spec || spec.kind === 'honest') return undefined
+  if (spec.kind === 'degraded') return degraded(spec.keep, seed)
+  if (spec.kind === 'garbage') return garbage(seed)
+  if (spec.kind === 'constant') return constant()
+  if (spec.kind === 'slow') return slow(15_000)
+  const { loadDigitsSplit } = await import('../../tasks/digits/loadMnist.ts')
+  return memoriser(loadDigitsSplit().train)
+}

@@ -13,7 +13,8 @@ import type { Untyped } from '../../chain/internal/read.ts'
 import { parseTao } from '../../chain/units.ts'
 import { parseCommand, UsageError } from '../cli/args.ts'
 import { startHeadlessMiner, type HeadlessMiner } from './miner.ts'
-import { startHeadlessValidator, type HeadlessValidator } from './validator.ts'
+import { loadValidatorTask } from '../../validator/tasks.ts'
+import { chooseValidatorTask, startHeadlessValidator, type HeadlessValidator } from './validator.ts'
 
 const model = (name: string) => fileURLToPath(new URL(`../../../public/models/${name}`, import.meta.url))
 const TEMPO = 10
@@ -58,6 +59,9 @@ describe('headless validator', () => {
   test('scores both miners, commits, reveals in the next epoch, the weights show on chain, and the CNN miner then out-earns the MLP miner', async () => {
     const v = validator.validator
     expect(validator.uid).toBe(1)
+    // no --task, and the test subnet has no identity: digits, and the log says why
+    expect(lines[0]).toBe(`subnet ${netuid} has no identity saying which task it runs: validating digits`)
+    expect(lines[1]).toMatch(new RegExp(`^validating subnet ${netuid} \\(task digits\\) as UID 1 `))
     const uids = { cnn: cnn.uid, mlp: mlp.uid }
 
     // warm-up steps: both miners answer, nothing goes on chain yet
@@ -117,6 +121,26 @@ describe('headless validator', () => {
   }, 60_000)
 })
 
+describe('the task a headless validator runs', () => {
+  test('--task wins; else the subnet’s identity; else digits, with a line saying why', () => {
+    const ocr = { name: 'ocr', additional: 'webtensor task: ocr' }
+    expect(chooseValidatorTask('digits', 4, ocr)).toEqual({ taskId: 'digits', note: 'task digits, as asked' })
+    expect(chooseValidatorTask(undefined, 4, ocr)).toEqual({ taskId: 'ocr', note: 'subnet 4 runs ocr (declared in its identity)' })
+    expect(chooseValidatorTask(undefined, 4, { name: 'ocr', additional: '' })).toEqual({ taskId: 'ocr', note: 'subnet 4 runs ocr (its identity’s name)' })
+    expect(chooseValidatorTask(undefined, 4, undefined)).toEqual({ taskId: 'digits', note: 'subnet 4 has no identity saying which task it runs: validating digits' })
+    expect(chooseValidatorTask(undefined, 4, { name: 'Apex', additional: '' })).toEqual({ taskId: 'digits', note: 'subnet 4 runs no task webtensor knows (its identity ("Apex") names no task): falling back to digits' })
+  })
+
+  test('the ocr task is registered: it draws seeded lines in Node', async () => {
+    const task = await loadValidatorTask('ocr')
+    expect(task.id).toBe('ocr')
+    const drawn = await task.challenge('headless-ocr', { size: 2 })
+    expect(drawn.size).toBe(2)
+    expect(drawn.body.length).toBe(6 + 2 * 48 * 320)
+    await expect(loadValidatorTask('poetry')).rejects.toThrow('no validator task "poetry"; the tasks are: digits, ocr')
+  })
+})
+
 describe('webtensor validator (command line)', () => {
   test('flags with their defaults; mistakes refused in words', () => {
     expect(parseCommand(['validator', '--netuid', '2', '--hotkey-uri', '//Eve'])).toEqual({
@@ -124,7 +148,7 @@ describe('webtensor validator (command line)', () => {
       url: 'ws://127.0.0.1:9944',
       netuid: 2,
       hotkeyUri: '//Eve',
-      task: 'digits',
+      task: undefined,
       intervalMs: 12_000,
       deadlineMs: 10_000,
     })

@@ -3,9 +3,11 @@
 // weights at the chain's pace — printing a line per step.
 import { Keyring } from '@polkadot/keyring'
 import { cryptoWaitReady } from '@polkadot/util-crypto'
-import { createChainClient, getNeuronsLite, type ChainClient } from '../../chain/index.ts'
+import { createChainClient, getDynamicInfo, getNeuronsLite, type ChainClient } from '../../chain/index.ts'
 import { createNodePeer, type NodePeer } from '../../net/node/peer.ts'
 import { sr25519SignerFromUri } from '../../net/query/signer.ts'
+import { subnetTask, type TaskIdentity } from '../../tasks/forSubnet.ts'
+import type { ValidatorTask } from '../../tasks/task.ts'
 import { loadValidatorTask, DEFAULT_VALIDATOR_TASK } from '../../validator/tasks.ts'
 import { createValidator, type StepReport, type Validator } from '../../validator/validator.ts'
 
@@ -15,7 +17,7 @@ export type HeadlessValidatorOptions = {
   netuid: number
   /** The hotkey's secret URI (`//Eve`, a mnemonic): signs queries and weights. It must hold a UID on the subnet. */
   hotkeyUri: string
-  /** A task id registered in src/validator/tasks.ts (default 'digits'). */
+  /** A task id registered in src/validator/tasks.ts (default: the subnet's task from its identity, else 'digits'). */
   taskId?: string
   /** Milliseconds between the end of one step and the start of the next (default 12 000: a mainnet block). */
   intervalMs?: number
@@ -50,12 +52,28 @@ export function describeStep(r: StepReport): string {
   return `${head} · ${parts.join(' · ')}`
 }
 
+/**
+ * Which task to validate: `taskId` when given; else the subnet's, from its identity (src/tasks/forSubnet.ts); else digits. `note` says
+ * where the choice came from, for the log (pure).
+ */
+export function chooseValidatorTask(taskId: string | undefined, netuid: number, identity: TaskIdentity | undefined): { taskId: string; note: string } {
+  if (taskId !== undefined) return { taskId, note: `task ${taskId}, as asked` }
+  const found = subnetTask(identity)
+  if (found.taskId !== undefined) {
+    if (found.source === 'assumed') return { taskId: found.taskId, note: `subnet ${netuid} has no identity saying which task it runs: validating ${found.taskId}` }
+    return { taskId: found.taskId, note: `subnet ${netuid} runs ${found.taskId} (${found.source === 'declared' ? 'declared in its identity' : 'its identity’s name'})` }
+  }
+  const why = found.declared !== undefined ? `its identity declares the task "${found.declared}"` : `its identity${found.name ? ` ("${found.name}")` : ''} names no task`
+  return { taskId: DEFAULT_VALIDATOR_TASK, note: `subnet ${netuid} runs no task webtensor knows (${why}): falling back to ${DEFAULT_VALIDATOR_TASK}` }
+}
+
 export async function startHeadlessValidator(options: HeadlessValidatorOptions): Promise<HeadlessValidator> {
   const log = options.log ?? (() => {})
   const intervalMs = options.intervalMs ?? 12_000
   if (!(Number.isInteger(intervalMs) && intervalMs >= 0)) throw new Error(`the step interval must be a whole number of milliseconds, not ${intervalMs}`)
   await cryptoWaitReady()
-  const task = await loadValidatorTask(options.taskId ?? DEFAULT_VALIDATOR_TASK)
+  // An asked-for task loads first, so a wrong --task fails before any connection; the subnet's own task needs the chain.
+  let task: ValidatorTask<unknown> | undefined = options.taskId !== undefined ? await loadValidatorTask(options.taskId) : undefined
   const client = createChainClient({ url: options.url })
   let timer: ReturnType<typeof setTimeout> | undefined
   const api = await Promise.race([
@@ -71,6 +89,11 @@ export async function startHeadlessValidator(options: HeadlessValidatorOptions):
   try {
     const uid = (await getNeuronsLite(client, { netuid: options.netuid, at: 'best' })).find((n) => n.hotkey === hotkey.address)?.uid
     if (uid === undefined) throw new Error(`hotkey ${hotkey.address} holds no UID on subnet ${options.netuid}: register it (and stake to it) before validating`)
+    if (!task) {
+      const choice = chooseValidatorTask(undefined, options.netuid, (await getDynamicInfo(client, { netuid: options.netuid, at: 'best' })).identity)
+      log(choice.note)
+      task = await loadValidatorTask(choice.taskId)
+    }
     const relays = options.relays ?? ((await api.rpc('webtensor_relayAddrs' as never).catch(() => [])) as unknown as string[]).map(String)
     peer = await createNodePeer({ webrtc: relays.length > 0, relays, query: { hotkey: sr25519SignerFromUri(options.hotkeyUri) } })
     const validator = createValidator({ client, peer, hotkey, netuid: options.netuid, task, deadlineMs: options.deadlineMs, challengeSize: options.challengeSize, warmupSteps: options.warmupSteps })

@@ -7,6 +7,7 @@ import { ConnectionNotice } from '../../components/ConnectionNotice.tsx'
 import { useMetagraph } from '../../hooks/useMetagraph.ts'
 import { useSubnets } from '../../hooks/useSubnets.ts'
 import { errorText } from '../../lib/format.ts'
+import { describeSubnetTask, subnetTask } from '../../../tasks/forSubnet.ts'
 import { HotkeyPanel } from './HotkeyPanel.tsx'
 import { MineAdvice } from './MineAdvice.tsx'
 import { ModelPanel } from './ModelPanel.tsx'
@@ -20,6 +21,9 @@ export default function MinePage() {
   const [hotkey, setHotkey] = useState<string>()
   const netuid = netuidText === '' ? choices[0]?.netuid : Number(netuidText)
   const metagraph = useMetagraph(netuid ?? 0)
+  // the subnet's task, from its on-chain identity: the models offered, the upload check and what Start serves all follow it
+  const chosen = choices.find((s) => s.netuid === netuid)
+  const task = useMemo(() => (chosen ? subnetTask(chosen.identity) : undefined), [chosen])
   return (
     <>
       <PageHeading title="Mine">
@@ -44,11 +48,17 @@ export default function MinePage() {
       ) : subnets.data ? (
         <p>There is no subnet to mine on this network yet.</p>
       ) : null}
+      {task ? (
+        <p data-testid="subnet-task" {...(task.taskId === undefined ? { role: 'alert', className: 'field-error' } : {})}>
+          {describeSubnetTask(task)}
+          {task.taskId === undefined ? ' There is nothing this page can mine here.' : ''}
+        </p>
+      ) : null}
       {metagraph.data && netuid !== undefined ? <MineAdvice metagraph={metagraph.data} /> : metagraph.isError ? <p className="field-error">{errorText(metagraph.error)}</p> : null}
       <HotkeyPanel chosen={hotkey} onChoose={setHotkey} />
       {metagraph.data && netuid !== undefined ? <RegisterPanel metagraph={metagraph.data} hotkey={hotkey} /> : null}
-      {netuid !== undefined ? <ModelPanel netuid={netuid} /> : null}
-      {metagraph.data && netuid !== undefined ? <ServePanel metagraph={metagraph.data} hotkey={hotkey} /> : null}
+      {netuid !== undefined && task ? <ModelPanel task={task} /> : null}
+      {metagraph.data && netuid !== undefined && task ? <ServePanel metagraph={metagraph.data} hotkey={hotkey} taskId={task.taskId} /> : null}
     </>
   )
 }

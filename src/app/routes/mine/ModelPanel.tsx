@@ -1,11 +1,22 @@
-// The model this tab serves: a bundled one or an uploaded .onnx, loaded into the inference worker with a download bar and a warm-up.
-// A file the worker refuses (not ONNX, not fitting the task, not runnable) is refused in place with the worker's own message.
+// The model this tab serves, for the subnet's task: one served with the app (the digits models, or PaddleOCR's rec model for ocr) or an
+// uploaded .onnx, loaded into the inference worker with a download bar and a warm-up. A file the worker refuses (not ONNX, not fitting
+// the task, not runnable) is refused in place with the worker's own message.
 import { useState } from 'react'
-import { useBundledModels } from '../../hooks/useBundledModels.ts'
+import { useQuery } from '@tanstack/react-query'
+import { describeSubnetTask, type SubnetTask, type TaskId } from '../../../tasks/forSubnet.ts'
 import { useMining } from '../../hooks/useMining.ts'
 import { useMiningSession } from '../../hooks/useMiningSession.ts'
 import { errorText, formatPercent } from '../../lib/format.ts'
 import { isMining, type ModelState } from '../../mining/store.ts'
+import { taskModelsQueryOptions, type BundledModel } from '../../queries/models.ts'
+
+/** What a model for each task takes and gives, in words. */
+const TASK_MODEL_WORDS: Record<TaskId, string> = {
+  digits: 'any ONNX model that takes float32 [N, 1, 28, 28] digits and returns [N, 10] scores will do.',
+  ocr: 'any ONNX model that takes float32 [N, 3, 48, W] lines of text and returns [N, T, 6625] CTC scores over PaddleOCR’s dictionary will do.',
+}
+
+const quality = (m: BundledModel) => (m.heldOutAccuracy !== undefined ? `${formatPercent(m.heldOutAccuracy, 1)} on held-out digits` : (m.quality ?? ''))
 
 const kb = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`)
 
@@ -42,24 +53,35 @@ function ModelStatus({ model }: { model: ModelState }) {
   }
 }
 
-export function ModelPanel({ netuid }: { netuid: number }) {
-  const models = useBundledModels()
+/** `task`: the subnet's task (src/tasks/forSubnet.ts); a subnet running none this build knows offers no model. */
+export function ModelPanel({ task }: { task: SubnetTask }) {
+  const taskId = task.taskId
+  const models = useQuery({ ...taskModelsQueryOptions(taskId ?? 'digits'), enabled: taskId !== undefined })
   const model = useMining((s) => s.model)
   const mining = useMining(isMining)
   const { loadModel } = useMiningSession()
   const [choice, setChoice] = useState<string>()
   const [error, setError] = useState<string>()
   const load = (id: string, name: string, source: string | Blob) => {
+    if (!taskId) return
     setChoice(id)
     setError(undefined)
-    loadModel(netuid, name, source).catch((e: unknown) => setError(errorText(e)))
+    loadModel(taskId, name, source).catch((e: unknown) => setError(errorText(e)))
+  }
+  if (!taskId) {
+    return (
+      <section aria-label="Model" className="panel">
+        <h2>Model</h2>
+        <p className="muted">{describeSubnetTask(task)} No model can be chosen for it here.</p>
+      </section>
+    )
   }
   return (
     <section aria-label="Model" className="panel">
       <h2>Model</h2>
       <p className="muted">
-        Validators score answers, not architectures: any ONNX model that takes float32 [N, 1, 28, 28] digits and returns [N, 10] scores will do.
-        It runs in a Web Worker; nothing leaves this browser but the answers.
+        This subnet runs the <strong>{taskId}</strong> task. Validators score answers, not architectures: {TASK_MODEL_WORDS[taskId]} It runs in a
+        Web Worker; nothing leaves this browser but the answers.
       </p>
       {models.isError ? <p className="field-error">{errorText(models.error)}</p> : null}
       <fieldset disabled={mining}>
@@ -67,8 +89,8 @@ export function ModelPanel({ netuid }: { netuid: number }) {
         {(models.data ?? []).map((m) => (
           <p key={m.id}>
             <label>
-              <input type="radio" name="model" checked={choice === m.id} onChange={() => load(m.id, m.file, m.url)} /> <strong>{m.id}</strong> (bundled):{' '}
-              {formatPercent(m.heldOutAccuracy, 1)} on held-out digits, {kb(m.bytes)} <span className="muted">· {m.architecture}</span>
+              <input type="radio" name="model" checked={choice === m.id} onChange={() => load(m.id, m.file, m.url)} /> <strong>{m.id}</strong> (bundled): {quality(m)}
+              {m.bytes ? `, ${kb(m.bytes)}` : ''} <span className="muted">· {m.architecture}</span>
             </label>
           </p>
         ))}
@@ -88,6 +110,11 @@ export function ModelPanel({ netuid }: { netuid: number }) {
       </fieldset>
       {mining ? <p className="muted">Stop mining to change the model.</p> : null}
       <ModelStatus model={model} />
+      {model.state === 'ready' && model.task !== taskId ? (
+        <p className="warning">
+          {model.name} answers the {model.task} task, not this subnet’s {taskId}: choose a model for {taskId} above.
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="field-error">
           {error}

@@ -10,6 +10,7 @@ import { useMiningSession } from '../../hooks/useMiningSession.ts'
 import { errorText, formatAlpha, formatPercent, formatScore, formatTao } from '../../lib/format.ts'
 import { minerStanding } from '../../mining/earnings.ts'
 import { COMPUTE_SHARES, isMining, percentile, type MiningState } from '../../mining/store.ts'
+import type { TaskId } from '../../../tasks/forSubnet.ts'
 
 const STATUS_WORDS: Record<MiningState['status'], string> = {
   idle: 'Not mining',
@@ -29,7 +30,8 @@ function Fact({ term, id, children }: { term: string; id: string; children: Reac
   )
 }
 
-export function ServePanel({ metagraph, hotkey }: { metagraph: GetMetagraphReturnType; hotkey: string | undefined }) {
+/** `taskId`: the task the subnet runs (src/tasks/forSubnet.ts); undefined when it runs none this build knows, and then nothing starts. */
+export function ServePanel({ metagraph, hotkey, taskId }: { metagraph: GetMetagraphReturnType; hotkey: string | undefined; taskId: TaskId | undefined }) {
   const state = useMining((s) => s)
   const hotkeys = useHotkeys()
   const session = useMiningSession()
@@ -39,22 +41,26 @@ export function ServePanel({ metagraph, hotkey }: { metagraph: GetMetagraphRetur
   const mining = isMining(state)
   const thisSubnet = state.netuid === netuid
   const registered = hotkey ? metagraph.neurons.some((n) => n.hotkey === hotkey) : false
-  const blocker = !hotkey
-    ? 'Choose a hotkey above.'
-    : !hotkeys.isUnlocked(hotkey)
-      ? 'Unlock the hotkey above: it signs every answer and the announcement.'
-      : !registered
-        ? 'Register the hotkey on this subnet first.'
-        : state.model.state !== 'ready'
-          ? 'Load a model first.'
-          : undefined
+  const blocker = !taskId
+    ? 'This subnet runs no task webtensor knows.'
+    : !hotkey
+      ? 'Choose a hotkey above.'
+      : !hotkeys.isUnlocked(hotkey)
+        ? 'Unlock the hotkey above: it signs every answer and the announcement.'
+        : !registered
+          ? 'Register the hotkey on this subnet first.'
+          : state.model.state !== 'ready'
+            ? 'Load a model first.'
+            : state.model.task !== taskId
+              ? `The loaded model answers the ${state.model.task} task; this subnet runs ${taskId}: load a model for it.`
+              : undefined
   const standingHotkey = mining || state.status === 'failed' ? (thisSubnet ? state.hotkey : undefined) : hotkey
   const standing = useMemo(() => (standingHotkey ? minerStanding(metagraph, standingHotkey) : undefined), [metagraph, standingHotkey])
   const p50 = percentile(state.latencies, 0.5)
   const refusals = Object.entries(state.refusals).sort((a, b) => b[1] - a[1])
   const start = () => {
     setError(undefined)
-    if (hotkey) session.start(netuid, hotkey).catch((e: unknown) => setError(errorText(e)))
+    if (hotkey && taskId) session.start(netuid, hotkey, taskId).catch((e: unknown) => setError(errorText(e)))
   }
 
   return (

@@ -8,6 +8,8 @@ import { useValidatingSession } from '../../hooks/useValidatingSession.ts'
 import { errorText, shortAddress } from '../../lib/format.ts'
 import { weightsCountdown } from '../../validating/countdown.ts'
 import { isValidating, type ValidatingState } from '../../validating/store.ts'
+import { VALIDATING_TASKS } from '../../validating/task.ts'
+import type { TaskId } from '../../../tasks/forSubnet.ts'
 
 const STATUS_WORDS: Record<ValidatingState['status'], string> = {
   idle: 'Not validating',
@@ -19,12 +21,17 @@ const STATUS_WORDS: Record<ValidatingState['status'], string> = {
 
 const blocksText = (n: number) => `${n} block${n === 1 ? '' : 's'}`
 
-export function RunPanel({ netuid, hotkey, registered, weightsState }: { netuid: number; hotkey: string | undefined; registered: boolean; weightsState: GetWeightsStateReturnType | undefined }) {
+/** `taskId`: the task the subnet runs (src/tasks/forSubnet.ts); undefined when it runs none this build knows, and then nothing starts. */
+export function RunPanel({ netuid, taskId, hotkey, registered, weightsState }: { netuid: number; taskId: TaskId | undefined; hotkey: string | undefined; registered: boolean; weightsState: GetWeightsStateReturnType | undefined }) {
   const state = useValidating((s) => s)
   const hotkeys = useHotkeys()
   const session = useValidatingSession()
+  const settings = VALIDATING_TASKS[taskId ?? 'digits']
   const [seconds, setSeconds] = useState('12')
-  const [size, setSize] = useState('64')
+  // the challenge size, per task: the task's default until the user types one
+  const [sizes, setSizes] = useState<Partial<Record<TaskId, string>>>({})
+  const size = sizes[taskId ?? 'digits'] ?? String(settings.defaultSize)
+  const setSize = (text: string) => setSizes((s) => ({ ...s, [taskId ?? 'digits']: text }))
   const [error, setError] = useState<string>()
   const running = isValidating(state)
   const here = state.netuid === netuid && state.hotkey === hotkey
@@ -33,13 +40,13 @@ export function RunPanel({ netuid, hotkey, registered, weightsState }: { netuid:
   const settingsProblem =
     !(Number.isFinite(intervalMs) && intervalMs >= 1000 && intervalMs <= 600_000) || seconds.trim() === ''
       ? 'Enter the seconds between steps, from 1 to 600.'
-      : !(Number.isInteger(challengeSize) && challengeSize >= 1 && challengeSize <= 256)
-        ? 'Enter the digits per challenge, a whole number from 1 to 256.'
+      : !(Number.isInteger(challengeSize) && challengeSize >= 1 && challengeSize <= settings.maxSize)
+        ? `Enter the ${settings.items.toLowerCase()} per challenge, a whole number from 1 to ${settings.maxSize}.`
         : undefined
-  const blocker = !hotkey ? 'Choose a hotkey above.' : !hotkeys.isUnlocked(hotkey) ? 'Unlock the hotkey above: it signs every query and the weights.' : !registered ? 'Register the hotkey on this subnet first.' : settingsProblem
+  const blocker = !taskId ? 'This subnet runs no task webtensor knows.' : !hotkey ? 'Choose a hotkey above.' : !hotkeys.isUnlocked(hotkey) ? 'Unlock the hotkey above: it signs every query and the weights.' : !registered ? 'Register the hotkey on this subnet first.' : settingsProblem
   const start = () => {
     setError(undefined)
-    if (hotkey) session.start(netuid, hotkey, { intervalMs, challengeSize }).catch((e: unknown) => setError(errorText(e)))
+    if (hotkey && taskId) session.start(netuid, hotkey, { taskId, intervalMs, challengeSize }).catch((e: unknown) => setError(errorText(e)))
   }
   const countdown = useMemo(() => (weightsState && weightsState.uid !== undefined ? weightsCountdown(weightsState) : undefined), [weightsState])
   const last = here ? state.lastStep : undefined
@@ -56,7 +63,7 @@ export function RunPanel({ netuid, hotkey, registered, weightsState }: { netuid:
           Seconds between steps <input inputMode="decimal" value={seconds} onChange={(e) => setSeconds(e.target.value)} size={4} disabled={running} />
         </label>{' '}
         <label>
-          Digits per challenge <input inputMode="numeric" value={size} onChange={(e) => setSize(e.target.value)} size={4} disabled={running} />
+          {settings.items} per challenge <input inputMode="numeric" value={size} onChange={(e) => setSize(e.target.value)} size={4} disabled={running} />
         </label>
       </p>
       <p>

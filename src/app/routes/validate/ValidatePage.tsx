@@ -10,6 +10,7 @@ import { useSubnets } from '../../hooks/useSubnets.ts'
 import { useValidating } from '../../hooks/useValidating.ts'
 import { useValidatorWeightsState } from '../../hooks/useValidatorWeightsState.ts'
 import { errorText } from '../../lib/format.ts'
+import { describeSubnetTask, subnetTask } from '../../../tasks/forSubnet.ts'
 import { isValidating } from '../../validating/store.ts'
 import { MinersTable } from './MinersTable.tsx'
 import { PermitPanel } from './PermitPanel.tsx'
@@ -32,6 +33,9 @@ export default function ValidatePage() {
   const weightsState = useValidatorWeightsState(netuid ?? 0, hotkey)
   const registered = Boolean(hotkey && metagraph.data?.neurons.some((n) => n.hotkey === hotkey))
   const shown = session.netuid === netuid && session.hotkey === hotkey
+  // the subnet's task, from its on-chain identity: what the challenges are and how answers are scored
+  const chosen = choices.find((s) => s.netuid === netuid)
+  const task = useMemo(() => (chosen ? subnetTask(chosen.identity) : undefined), [chosen])
   return (
     <>
       <PageHeading title="Validate">
@@ -55,10 +59,16 @@ export default function ValidatePage() {
       ) : subnets.data ? (
         <p>There is no subnet to validate on this network yet.</p>
       ) : null}
+      {task ? (
+        <p data-testid="subnet-task" {...(task.taskId === undefined ? { role: 'alert', className: 'field-error' } : {})}>
+          {describeSubnetTask(task)}
+          {task.taskId === undefined ? ' There is nothing this page can validate here.' : ''}
+        </p>
+      ) : null}
       {metagraph.isError ? <p className="field-error">{errorText(metagraph.error)}</p> : null}
       <ValidatorHotkey chosen={hotkey} onChoose={setHotkey} locked={running} />
       {metagraph.data && netuid !== undefined && hotkey ? <PermitPanel metagraph={metagraph.data} hotkey={hotkey} weightsState={weightsState.data} /> : null}
-      {netuid !== undefined ? <RunPanel netuid={netuid} hotkey={hotkey} registered={registered} weightsState={weightsState.data} /> : null}
+      {netuid !== undefined ? <RunPanel netuid={netuid} taskId={task?.taskId} hotkey={hotkey} registered={registered} weightsState={weightsState.data} /> : null}
       {shown ? <MinersTable miners={session.miners} /> : null}
       {shown ? <WeightsHistory history={session.history} /> : null}
       {netuid !== undefined && hotkey && registered ? <PreviewPanel netuid={netuid} hotkey={hotkey} pending={shown ? session.pendingCommit : undefined} scores={shown ? session.scores : []} /> : null}
