@@ -1,8 +1,10 @@
 // Issue 8's journey, in the real app inside the network sandbox: a tab registers a hotkey through the injected test wallet, loads the
 // bundled digits CNN into its inference worker, starts mining (its libp2p node reserves a relay address on the devnet and publishes its
 // commitment signed by the hotkey). A validator — a Node peer holding a permit — finds the tab through the chain, queries it over
-// direct WebRTC with a digits challenge, and its answers score well; while the tab is hidden it refuses as paused. The validator sets
-// weights; after the next epoch the subnet's leaderboard shows the tab's UID with non-zero incentive, and the Mine page its live stats.
+// direct WebRTC with a digits challenge, and its answers score well; while the tab is hidden it refuses as paused. Then the real
+// validator loop (src/validator) on that peer queries and scores the tab, commits its weights and reveals them at the next epoch
+// (commit-reveal on, as on every subnet); after the epoch that reads them the subnet's leaderboard shows the tab's UID with non-zero
+// incentive, and the Mine page its live stats.
 import { expect, test, type Page } from '@playwright/test'
 import type { KeyringPair } from '@polkadot/keyring/types'
 import { decodeAddress } from '@polkadot/util-crypto'
@@ -19,6 +21,8 @@ import { sr25519SignerFromUri } from '../src/net/query/signer.ts'
 import { digitsTask } from '../src/tasks/digits/index.ts'
 import { loadDigitsSplit } from '../src/tasks/digits/loadMnist.ts'
 import { decodeDigitsAnswer, encodeDigitsQuery } from '../src/tasks/digits/wire.ts'
+import { digitsValidatorTask } from '../src/tasks/digits/network.ts'
+import { createValidator } from '../src/validator/validator.ts'
 import { installTestExtension } from '../src/wallet/testing/injectTestExtension.ts'
 import type { HarnessServer } from './harness/build.ts'
 import { buildAndServeApp } from './fixtures/app.ts'
@@ -48,9 +52,8 @@ test.beforeAll(async () => {
     const sudid = result.events.find((e) => e.pallet === 'Sudo' && e.name === 'Sudid')
     expect(JSON.stringify(sudid?.data), name).not.toMatch(/"err"/i)
   }
-  // plain set_weights at any rate, emission on, and (last: a 10-block tempo puts every block in the admin freeze window) a short tempo
+  // weights at any rate (commit-reveal stays on), emission on, and (last: a 10-block tempo puts every block in the admin freeze window) a short tempo
   await sudo(tx.adminUtils.sudoSetWeightsSetRateLimit(netuid, 0), 'weights rate limit')
-  await sudo(tx.adminUtils.sudoSetCommitRevealWeightsEnabled(netuid, false), 'commit-reveal off')
   await sudo(tx.adminUtils.sudoSetSubnetEmissionEnabled(netuid, true), 'emission on')
   await (await transfer(chain.client, { to: validatorPair.address, amount: parseTao('10') })).send(chain.alice, { waitFor: 'inBlock' })
   await (await addStakeLimit(chain.client, { hotkey: validatorPair.address, netuid, amount: parseTao('2') })).send(chain.bob, { waitFor: 'inBlock' })
@@ -149,17 +152,26 @@ test('a tab registers, mines, answers a validator over WebRTC, and earns incenti
   await validator!.services.query.query(addrs, { ...request }, { timeout: 15_000 })
   await expect(serve.getByTestId('mining-served')).toHaveText('2')
 
-  // 5. the validator weights the tab; after the next epoch the tab earns incentive
+  // 5. the validator loop: each step queries and scores the tab and puts weights on chain as the chain allows (a commit, then its
+  //    reveal an epoch later); the epoch after the reveal reads them, and the tab earns incentive
   await expect(serve.getByTestId('mining-incentive')).toHaveText('0.0000')
-  const api = await chain!.client.api
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const tx = api.tx as any
-  await prepareTransaction(chain!.client, api, { pallet: 'SubtensorModule', name: 'set_weights', args: {} }, tx.subtensorModule.setWeights(netuid, [2], [65535], 0)).send(validatorPair, { waitFor: 'inBlock' })
-  await chain!.newBlocks(2 * TEMPO + 1)
+  const loop = createValidator({ client: chain!.client, peer: validator!, hotkey: validatorPair, netuid, task: digitsValidatorTask(heldOut), deadlineMs: 15_000, challengeSize: 32 })
+  let steps = 0
+  while (!loop.history().some((h) => h.type === 'reveal' && h.ok) && steps < 4) {
+    const report = await loop.step()
+    steps++
+    expect(report.rows.find((r) => r.uid === 2)?.outcome.kind, JSON.stringify(report.rows)).toBe('answered')
+    await chain!.newBlocks(TEMPO + 1)
+  }
+  const sent = loop.history().filter((h) => h.ok).map((h) => h.type)
+  expect(sent.indexOf('commit'), sent.join(', ')).toBeGreaterThanOrEqual(0)
+  expect(sent.indexOf('reveal'), sent.join(', ')).toBeGreaterThan(sent.indexOf('commit'))
+  expect(sent).not.toContain('set_weights')
   await expect(serve.getByTestId('mining-incentive')).not.toHaveText('0.0000', { timeout: 20_000 })
   await expect(serve.getByTestId('mining-rank')).toHaveText(/^1 of \d+$/)
   await expect(serve.getByTestId('mining-earnings')).not.toHaveText('—')
-  await expect(serve.getByTestId('mining-served')).toHaveText('2')
+  const served = 2 + steps
+  await expect(serve.getByTestId('mining-served')).toHaveText(String(served))
 
   // 6. the leaderboard, reached inside the app (mining goes on, the header says so): the tab's UID with non-zero incentive and its peer
   await serve.getByRole('link', { name: `subnet ${netuid}’s leaderboard` }).click()
@@ -168,7 +180,7 @@ test('a tab registers, mines, answers a validator over WebRTC, and earns incenti
   await expect(mine.getByRole('cell').nth(0)).toHaveText('2')
   await expect(mine.getByRole('cell').nth(5)).toHaveText(/^(0\.\d*[1-9]\d*|1\.0000)$/)
   await expect(mine.locator('[data-peer]')).toHaveAttribute('data-peer', found!.announcement.peerId)
-  await expect(indicator).toContainText(`Mining subnet ${netuid} · 2 served`)
+  await expect(indicator).toContainText(`Mining subnet ${netuid} · ${served} served`)
 
   // 7. back to the Mine page through the indicator, and stop: the header light goes out
   await indicator.getByRole('link').click()
