@@ -49,6 +49,7 @@ test('see whether to mine, make a hotkey, back it up, unlock it, register it, an
   await expect(advice).toContainText('Registration burn')
   await expect(advice).toContainText('UIDs are free: registering takes one and prunes nobody.')
   await expect(advice).toContainText('No miner here earns incentive yet')
+  await expect(advice.getByTestId('device-speed')).toHaveText('load a model below to measure it')
 
   // a hotkey: mismatched passphrases first, then a good one
   const create = page.getByRole('form', { name: 'Create a hotkey' })
@@ -106,6 +107,8 @@ test('see whether to mine, make a hotkey, back it up, unlock it, register it, an
   await model.getByRole('radio', { name: /^digits-cnn \(bundled\)/ }).check()
   const ready = model.getByRole('status', { name: 'Model status' })
   await expect(ready).toContainText('digits-cnn.onnx ready', { timeout: 60_000 })
+  // the panel above now has this device's measured speed against the validators' latency rule
+  await expect(advice.getByTestId('device-speed')).toContainText(/^\d+\.\d ms a run on wasm \(median warm-up\); validators give full credit up to 5 s/)
   await expect(ready).toContainText(/on wasm with \d threads? — /)
   await expect(model.getByRole('alert')).toHaveCount(0)
   await expect(serve.getByTestId('mining-backend')).toHaveText(/^wasm \(\d threads?\)$/)

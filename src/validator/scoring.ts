@@ -12,6 +12,9 @@ export type LatencyRule = {
   floor: number
 }
 
+/** How long a miner has to answer unless the validator says otherwise, ms. */
+export const DEFAULT_DEADLINE_MS = 10_000
+
 export const DEFAULT_LATENCY_RULE: LatencyRule = { fullCreditFraction: 0.5, floor: 0.5 }
 
 /** Credit in [0, 1] for an answer that took `latencyMs` against a `deadlineMs` deadline. */

@@ -13,7 +13,7 @@ import type { ValidatorTask } from '../tasks/task.ts'
 import { makeCommit, planWeights, randomSalt, type Hex, type PendingCommit, type WeightsPlan } from './commitReveal.ts'
 import { DEFAULT_SCORE_ALPHA, updateMovingScores, type MovingScores } from './movingScores.ts'
 import { permitStatus, type PermitStatus } from './permit.ts'
-import { DEFAULT_LATENCY_RULE, scoreAnswers, type Answer, type LatencyRule } from './scoring.ts'
+import { DEFAULT_DEADLINE_MS, DEFAULT_LATENCY_RULE, scoreAnswers, type Answer, type LatencyRule } from './scoring.ts'
 import { weightsFromScores } from './weights.ts'
 
 /** What the loop needs of a libp2p peer: its query service (a NodePeer, or a browser peer's `node`). */
@@ -129,7 +129,7 @@ function outcomeOf(error: unknown): MinerOutcome {
 export function createValidator(options: CreateValidatorOptions): Validator {
   const { client, peer, hotkey: signer, netuid, task } = options
   const hotkey = signer.address
-  const deadlineMs = options.deadlineMs ?? 10_000
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS
   if (!(Number.isInteger(deadlineMs) && deadlineMs > 0)) throw new RangeError(`the deadline must be a whole positive number of milliseconds, not ${deadlineMs}`)
   if (!Number.isInteger(netuid) || netuid < 1 || netuid > 0xffff) throw new RangeError(`netuid ${netuid} is not a subnet validators can set weights on (1 to 65535)`)
   const alpha = options.scoreAlpha ?? DEFAULT_SCORE_ALPHA

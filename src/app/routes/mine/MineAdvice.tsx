@@ -3,6 +3,8 @@ import { useMemo } from 'react'
 import type { GetMetagraphReturnType } from '../../../chain/index.ts'
 import { formatAlpha, formatTao } from '../../lib/format.ts'
 import { BLOCK_SECONDS, mineAdvice, perDay } from '../../lib/mineAdvice.ts'
+import { useMining } from '../../hooks/useMining.ts'
+import { DEFAULT_DEADLINE_MS, DEFAULT_LATENCY_RULE } from '../../../validator/scoring.ts'
 
 const hours = (seconds: number) => (seconds >= 7200 ? `${(seconds / 3600).toFixed(1)} h` : `${Math.round(seconds / 60)} min`)
 
@@ -19,6 +21,9 @@ export function MineAdvice({ metagraph }: { metagraph: GetMetagraphReturnType })
       }),
     [s, h, neurons],
   )
+  const model = useMining((m) => m.model)
+  const deviceMs = model.state === 'ready' && model.warmupMs.length ? [...model.warmupMs].sort((a, b) => a - b)[model.warmupMs.length >> 1]! : undefined
+  const fullCreditMs = DEFAULT_DEADLINE_MS * DEFAULT_LATENCY_RULE.fullCreditFraction
   const daily = perDay(advice.medianMinerEmission, s.tempo)
   const priceRao = s.alphaIn === 0n ? 0n : (s.taoIn * 1_000_000_000n) / s.alphaIn
   return (
@@ -49,6 +54,14 @@ export function MineAdvice({ metagraph }: { metagraph: GetMetagraphReturnType })
           <dt>A median earning miner makes</dt>
           <dd>
             {formatAlpha(daily, s.symbol)} a day (≈ {formatTao((daily * priceRao) / 1_000_000_000n)})
+          </dd>
+        </div>
+        <div>
+          <dt>This device</dt>
+          <dd data-testid="device-speed">
+            {deviceMs === undefined
+              ? 'load a model below to measure it'
+              : `${deviceMs.toFixed(1)} ms a run on ${model.state === 'ready' ? model.backend : ''} (median warm-up); validators give full credit up to ${fullCreditMs / 1000} s and less up to their ${DEFAULT_DEADLINE_MS / 1000} s deadline, so ${deviceMs * 4 < fullCreditMs ? 'speed will not cost you here' : 'this device may lose points to faster miners'}. Other miners' speed is not on chain; what they earn is, above.`}
           </dd>
         </div>
       </dl>
