@@ -23,10 +23,10 @@ import { loadDigitsSplit } from '../src/tasks/digits/loadMnist.ts'
 import { decodeDigitsAnswer, encodeDigitsQuery } from '../src/tasks/digits/wire.ts'
 import { digitsValidatorTask } from '../src/tasks/digits/network.ts'
 import { createValidator } from '../src/validator/validator.ts'
-import { installTestExtension } from '../src/wallet/testing/injectTestExtension.ts'
 import type { HarnessServer } from './harness/build.ts'
 import { buildAndServeApp } from './fixtures/app.ts'
 import { startRelayChain, type RelayChain } from './fixtures/devnet.ts'
+import { connectWallet, createHotkey, openPage, registerMiner, startMiningCnn, useDevnetWallet } from './fixtures/flows.ts'
 
 const TEMPO = 10
 const VALIDATOR_URI = '//tabmine//hot//1'
@@ -81,37 +81,18 @@ test('a tab registers, mines, answers a validator over WebRTC, and earns incenti
   test.setTimeout(240_000)
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
-  await installTestExtension(page, [{ suri: '//Bob', name: 'Bob (test coldkey)' }])
-  await page.addInitScript((url) => {
-    localStorage.setItem('webtensor.session', JSON.stringify({ state: { network: 'custom', customUrl: url, account: undefined }, version: 1 }))
-  }, chain!.devnet.url)
+  await useDevnetWallet(page, chain!.devnet.url, { suri: '//Bob', name: 'Bob (test coldkey)' })
 
   // 1. connect the wallet, make a hotkey, register it (Bob's coldkey pays register_limit)
-  await page.goto(`${app!.url}wallet`)
-  await page.getByRole('button', { name: 'Connect wallet' }).click()
-  await page.getByRole('list', { name: 'Wallet accounts' }).getByRole('button', { name: 'Use Bob (test coldkey)' }).click()
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mine', exact: true }).click()
+  await connectWallet(page, app!.url, 'Bob (test coldkey)')
+  await openPage(page, 'Mine')
   await page.getByLabel('Subnet', { exact: true }).selectOption(String(netuid))
-  const create = page.getByRole('form', { name: 'Create a hotkey' })
-  await create.getByLabel('Passphrase').fill('correct horse battery')
-  await create.getByLabel('Repeat').fill('correct horse battery')
-  await create.getByRole('button', { name: 'Create hotkey' }).click()
-  await page.getByRole('button', { name: 'I have written them down' }).click({ timeout: 60_000 })
-  const row = page.getByRole('list', { name: 'Hotkeys in this browser' }).getByRole('listitem')
-  await expect(row).toContainText('unlocked')
-  const hotkey = (await row.getAttribute('data-address'))!
-  await page.getByRole('region', { name: 'Registration' }).getByRole('button', { name: /^Register for/ }).click()
-  await expect(page.getByTestId('registered')).toContainText(`Your hotkey holds UID 2 on subnet ${netuid}`, { timeout: 30_000 })
+  const hotkey = await createHotkey(page, 'Create a hotkey', 'correct horse battery')
+  expect(await registerMiner(page, netuid)).toBe(2)
 
   // 2. the bundled CNN in the worker, then Start: node, relay, query handler, commitment
-  const model = page.getByRole('region', { name: 'Model' })
-  await model.getByRole('radio', { name: /^digits-cnn \(bundled\)/ }).check()
-  await expect(model.getByRole('status', { name: 'Model status' })).toContainText('digits-cnn.onnx ready', { timeout: 60_000 })
+  await startMiningCnn(page, netuid)
   const serve = page.getByRole('region', { name: 'Serve' })
-  await serve.getByRole('radio', { name: '100 %' }).check()
-  await serve.getByRole('button', { name: 'Start mining' }).click()
-  await expect(serve.getByTestId('mining-status')).toHaveText(`Serving validators · subnet ${netuid}`, { timeout: 30_000 })
-  await expect(serve.getByTestId('mining-peer')).toContainText('(announced)')
   const indicator = page.getByRole('status', { name: 'Mining' })
   await expect(indicator).toContainText(`Mining subnet ${netuid} · 0 served · 100 % compute`)
 
