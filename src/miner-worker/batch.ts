@@ -43,8 +43,11 @@ export function stackFeeds(list: Feeds[]): { feeds: Feeds; counts: number[] } {
   return { feeds, counts }
 }
 
-/** Splits a batched run's outputs back into one output set per request (copies, so each can be transferred). */
-export function splitOutputs(outputs: Feeds, counts: number[]): Feeds[] {
+/**
+ * Splits a batched run's outputs back into one output set per request: copies (each can be transferred alone), or with
+ * `views`, views into the batch's buffers (no copy; one message transfers each buffer once, however many requests).
+ */
+export function splitOutputs(outputs: Feeds, counts: number[], { views = false } = {}): Feeds[] {
   const total = counts.reduce((a, b) => a + b, 0)
   const result: Feeds[] = counts.map(() => ({}))
   for (const [name, t] of Object.entries(outputs)) {
@@ -52,7 +55,7 @@ export function splitOutputs(outputs: Feeds, counts: number[]): Feeds[] {
     const row = total ? t.data.length / total : 0
     let at = 0
     counts.forEach((n, i) => {
-      const piece: TensorData = { type: t.type, dims: [n, ...t.dims.slice(1)], data: t.data.slice(at * row, (at + n) * row) }
+      const piece: TensorData = { type: t.type, dims: [n, ...t.dims.slice(1)], data: views ? t.data.subarray(at * row, (at + n) * row) : t.data.slice(at * row, (at + n) * row) }
       result[i]![name] = piece
       at += n
     })

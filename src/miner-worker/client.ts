@@ -22,12 +22,19 @@ export type RunResult = { outputs: Feeds; batchSize: number; queuedMs: number; r
 export type RunOptions = { signal?: AbortSignal; onStart?: () => void }
 
 type Pending = { resolve(v: any): void; reject(e: MinerError): void; onProgress?: (p: Progress) => void; onStart?: () => void }
+type RunMessage = Extract<WorkerRequest, { type: 'run' }>
 
 export class MinerClient {
   /** What the last load reported: backend, threads, the reason, the model's signature. */
   info: LoadedInfo | undefined
   private nextId = 1
   private pending = new Map<number, Pending>()
+  /**
+   * Runs asked for in the current task, sent together in one message at the next microtask: a burst of concurrent
+   * requests costs the worker one message (one task, one deserialisation) instead of one each.
+   */
+  private outbox: RunMessage[] = []
+  private flushQueued = false
 
   constructor(private worker: Worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'webtensor-miner' })) {
     worker.onmessage = (e) => this.receive(e.data)
@@ -58,11 +65,42 @@ export class MinerClient {
 
   /** One request; concurrent ones may share a batched run. Aborting drops it if queued, or discards its answer. */
   run(feeds: Feeds, options: RunOptions = {}): Promise<RunResult> {
-    const id = this.nextId
     if (options.signal?.aborted) return Promise.reject(new MinerError('cancelled', 'the request was cancelled'))
-    const p = this.request<RunResult>({ type: 'run', id: 0, feeds }, [], options.onStart ? { onStart: options.onStart } : {})
-    options.signal?.addEventListener('abort', () => this.pending.has(id) && this.worker.postMessage({ type: 'cancel', id }), { once: true })
+    const id = this.nextId++
+    const p = new Promise<RunResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, ...(options.onStart ? { onStart: options.onStart } : {}) })
+    })
+    this.outbox.push(options.onStart ? { type: 'run', id, feeds } : { type: 'run', id, feeds, started: false })
+    if (!this.flushQueued) {
+      this.flushQueued = true
+      queueMicrotask(() => this.flush())
+    }
+    // The run goes out before its cancel (flush), so the worker sees them in order.
+    options.signal?.addEventListener('abort', () => this.pending.has(id) && (this.flush(), this.worker.postMessage({ type: 'cancel', id })), { once: true })
     return p
+  }
+
+  /** Sends the runs asked for so far: one 'run' message, or one 'runs' envelope holding several. */
+  private flush(): void {
+    this.flushQueued = false
+    if (!this.outbox.length) return
+    const items = this.outbox
+    this.outbox = []
+    try {
+      // Packed even alone: a view into a larger buffer (a subarray) would otherwise clone that whole buffer.
+      const { items: packed, buffer } = packRuns(items)
+      return this.worker.postMessage(packed.length === 1 ? packed[0]! : { type: 'runs', items: packed }, [buffer])
+    } catch {
+      // Something here cannot be packed or cloned: send one by one, so only the culprits fail (the worker checks the rest).
+    }
+    for (const item of items) {
+      try {
+        this.worker.postMessage(item)
+      } catch (e) {
+        this.pending.get(item.id)?.reject(new MinerError('bad-message', `the request cannot be sent to the worker: ${(e as Error).message}`))
+        this.pending.delete(item.id)
+      }
+    }
   }
 
   /** Releases the session (the worker stays, ready for another load). */
@@ -72,6 +110,7 @@ export class MinerClient {
 
   /** Stops the worker; pending requests fail. */
   terminate(): void {
+    this.outbox = []
     this.worker.terminate()
     this.failAll(new MinerError('worker', 'the miner worker was stopped'))
   }
@@ -80,6 +119,7 @@ export class MinerClient {
     const id = this.nextId++
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, ...hooks })
+      this.flush() // runs asked for earlier go first
       this.worker.postMessage({ ...message, id }, transfer)
     })
   }
@@ -120,3 +160,29 @@ export class MinerClient {
 }
 
 export const createMinerClient = (worker?: Worker): MinerClient => new MinerClient(worker)
+
+/**
+ * The runs' tensors copied into one new buffer (each a view, 8-byte aligned), which the message then transfers: one
+ * copy here instead of a structured clone and a fresh ArrayBuffer per tensor on the worker's side, where every small
+ * buffer costs the garbage collector. The caller's arrays are left alone.
+ */
+function packRuns(items: RunMessage[]): { items: RunMessage[]; buffer: ArrayBuffer } {
+  const align = (n: number) => (n + 7) & ~7
+  let bytes = 0
+  for (const item of items) for (const t of Object.values(item.feeds)) bytes = align(bytes) + t.data.byteLength
+  const buffer = new ArrayBuffer(align(bytes))
+  const whole = new Uint8Array(buffer)
+  let at = 0
+  const out = items.map((item): RunMessage => {
+    const feeds: Feeds = {}
+    for (const [name, t] of Object.entries(item.feeds)) {
+      at = align(at)
+      whole.set(new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength), at)
+      const View = t.data.constructor as new (b: ArrayBuffer, offset: number, length: number) => typeof t.data
+      feeds[name] = { type: t.type, dims: t.dims, data: new View(buffer, at, t.data.length) }
+      at += t.data.byteLength
+    }
+    return { ...item, feeds }
+  })
+  return { items: out, buffer }
+}

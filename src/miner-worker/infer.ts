@@ -25,33 +25,38 @@ export class EngineError extends Error {
   }
 }
 
-type Queued = { id: number; feeds: Feeds; key: string | null; n: number; at: number }
+type Queued = { id: number; feeds: Feeds; key: string | null; n: number; at: number; started: boolean }
 type Loaded = { session: Ort.InferenceSession; ort: OrtModule; info: LoadedInfo; model: OnnxModelInfo; window: number; maxBatch: number; dimSizes: Record<string, number> }
 
 const DEFAULT_BATCH = { windowMs: 2, maxBatch: 64 }
 const now = () => performance.now()
 /**
- * Lets messages that arrived during a blocking run (cancellations) be handled before answers go out. A MessageChannel
- * round trip, not setTimeout(0): chained timers are clamped to 4 ms, which would cost every batch 4 ms.
+ * Resolves after the messages already waiting for this thread (cancellations, new runs) have been handled. A
+ * MessageChannel round trip, not setTimeout(0): timers are clamped (≥ 1 ms, 4 ms when nested) and late on a busy
+ * machine, which would cost every batch that much. One channel serves every call (a channel per call costs more).
  */
-function yieldToMessages(): Promise<void> {
-  if (typeof MessageChannel === 'undefined' || typeof process !== 'undefined') return new Promise((resolve) => setTimeout(resolve, 0))
-  return new Promise((resolve) => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      channel.port1.close()
-      resolve()
-    }
-    channel.port2.postMessage(null)
-  })
-}
+const yieldToMessages: () => Promise<void> = (() => {
+  if (typeof MessageChannel === 'undefined' || typeof process !== 'undefined') return () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+  let channel: MessageChannel | undefined
+  const waiting: Array<() => void> = []
+  return () =>
+    new Promise<void>((resolve) => {
+      if (!channel) {
+        channel = new MessageChannel()
+        channel.port1.onmessage = () => waiting.shift()?.()
+      }
+      waiting.push(resolve)
+      channel.port2.postMessage(null)
+    })
+})()
 
 export class InferenceEngine {
   private loaded: Loaded | undefined
   private queue: Queued[] = []
   private inFlight = new Set<number>()
   private cancelledInFlight = new Set<number>()
-  private timer: ReturnType<typeof setTimeout> | undefined
+  /** The batching window's pending drain (a timer, or a message-loop turn for a 0 ms window). */
+  private timer: { cancel(): void } | undefined
   private draining = false
   /** Serialises session use: onnxruntime-web runs one inference per session at a time. */
   private lock: Promise<unknown> = Promise.resolve()
@@ -208,18 +213,35 @@ export class InferenceEngine {
     return ms
   }
 
-  /** Queues a request; answers (result, cancelled or error) go out through host.post. */
-  run(id: number, feeds: Feeds): void {
+  /** Queues a request; answers (result, cancelled or error) go out through host.post, and 'started' unless `started: false`. */
+  run(id: number, feeds: Feeds, { started = true } = {}): void {
     const l = this.need()
     this.checkInputs(l, feeds)
     const key = l.info.batching ? batchKey(feeds) : null
-    this.queue.push({ id, feeds, key, n: samples(feeds) ?? 1, at: now() })
-    if (!this.draining && this.timer === undefined) {
-      this.timer = setTimeout(() => {
+    this.queue.push({ id, feeds, key, n: samples(feeds) ?? 1, at: now(), started })
+    if (this.draining) return // the drain loop takes it when the run in flight ends
+    if (key !== null && this.queue.reduce((n, q) => n + (q.key === key ? q.n : 0), 0) >= l.maxBatch) {
+      // A full batch need not wait for the window. (drain's run starts in a microtask: after this message's other runs.)
+      this.timer?.cancel()
+      this.timer = undefined
+      void this.drain()
+    } else if (this.timer === undefined) {
+      this.timer = this.schedule(l.window, () => {
         this.timer = undefined
         void this.drain()
-      }, l.window)
+      })
     }
+  }
+
+  /** Calls `fn` after `ms`; for 0 ms, after the messages already waiting (no timer: those are clamped and late). */
+  private schedule(ms: number, fn: () => void): { cancel(): void } {
+    if (ms <= 0) {
+      let live = true
+      void yieldToMessages().then(() => live && fn())
+      return { cancel: () => void (live = false) }
+    }
+    const t = setTimeout(fn, ms)
+    return { cancel: () => clearTimeout(t) }
   }
 
   cancel(id: number): void {
@@ -233,7 +255,7 @@ export class InferenceEngine {
   }
 
   async dispose(why = 'the model was disposed'): Promise<void> {
-    if (this.timer !== undefined) clearTimeout(this.timer)
+    this.timer?.cancel()
     this.timer = undefined
     for (const q of this.queue.splice(0)) this.host.post({ type: 'error', id: q.id, code: 'disposed', message: why })
     const l = this.loaded
@@ -264,7 +286,8 @@ export class InferenceEngine {
   private async runGroup(l: Loaded, group: Queued[]): Promise<void> {
     const ids = group.map((q) => q.id)
     ids.forEach((id) => this.inFlight.add(id))
-    this.host.post({ type: 'started', ids })
+    const notify = group.filter((q) => q.started).map((q) => q.id)
+    if (notify.length) this.host.post({ type: 'started', ids: notify })
     const t0 = now()
     let pieces: Feeds[] | undefined
     let failure: string | undefined
@@ -272,26 +295,27 @@ export class InferenceEngine {
       const { feeds, counts } = group.length > 1 ? stackFeeds(group.map((q) => q.feeds)) : { feeds: group[0]!.feeds, counts: [group[0]!.n] }
       const out = await l.session.run(this.toOrt(l, feeds))
       const outputs = this.fromOrt(out)
-      pieces = group.length > 1 ? splitOutputs(outputs, counts) : [outputs]
+      // Views into the batch's outputs: no copy per request, and the one results message transfers each buffer once.
+      pieces = group.length > 1 ? splitOutputs(outputs, counts, { views: true }) : [outputs]
     } catch (e) {
       failure = errorText(e)
     }
     const runMs = now() - t0
     await yieldToMessages()
     const answers: RunAnswer[] = []
-    const transfer: ArrayBuffer[] = []
+    const transfer = new Set<ArrayBuffer>()
     group.forEach((q, i) => {
       if (this.cancelledInFlight.has(q.id)) this.host.post({ type: 'cancelled', id: q.id, ran: true })
       else if (failure !== undefined || !pieces) this.host.post({ type: 'error', id: q.id, code: 'run', message: `the model failed on this input: ${failure}` })
       else {
         const outputs = pieces[i]!
         answers.push({ id: q.id, outputs, batchSize: group.length, queuedMs: t0 - q.at, runMs })
-        transfer.push(...Object.values(outputs).map((t) => t.data.buffer as ArrayBuffer))
+        for (const t of Object.values(outputs)) transfer.add(t.data.buffer as ArrayBuffer)
       }
       this.inFlight.delete(q.id)
       this.cancelledInFlight.delete(q.id)
     })
-    if (answers.length) this.host.post({ type: 'results', items: answers }, transfer)
+    if (answers.length) this.host.post({ type: 'results', items: answers }, [...transfer])
   }
 
   private need(): Loaded {

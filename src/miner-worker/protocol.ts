@@ -26,10 +26,13 @@ export type ModelSource = { url: string } | { bytes: ArrayBuffer; name?: string 
 export type WorkerRequest =
   | { type: 'load'; id: number; source: ModelSource; options: LoadOptions }
   | { type: 'warmup'; id: number; runs: number; feeds?: Feeds }
-  | { type: 'run'; id: number; feeds: Feeds }
+  /** `started: false`: no 'started' message for this run (nobody listens for it; default: sent). */
+  | { type: 'run'; id: number; feeds: Feeds; started?: boolean }
   /** Cancels run `id`: dropped if still queued, its answer discarded if already running. */
   | { type: 'cancel'; id: number }
   | { type: 'dispose'; id: number }
+/** Several 'run' messages in one (the client sends the runs asked for in one task together); each item is checked alone. */
+export type RunsEnvelope = { type: 'runs'; items: Array<Extract<WorkerRequest, { type: 'run' }>> }
 
 export type AdapterInfo = { isFallbackAdapter: boolean; vendor: string; architecture: string; description: string }
 export type BackendInfo = { backend: BackendName; threads: number; reason: string; adapter: AdapterInfo | null; crossOriginIsolated: boolean }
@@ -136,6 +139,11 @@ function checkOptions(x: unknown): LoadOptions {
   return o
 }
 
+/** The messages inside a 'runs' envelope (each still to be decoded with parseRequest), else the message itself. */
+export function unpackRequests(x: unknown): unknown[] {
+  return isObject(x) && x.type === 'runs' && Array.isArray(x.items) ? x.items : [x]
+}
+
 /** Decodes a message sent to the worker; throws ProtocolError saying what is wrong. */
 export function parseRequest(x: unknown): WorkerRequest {
   if (!isObject(x)) return fail('a message must be an object')
@@ -156,7 +164,7 @@ export function parseRequest(x: unknown): WorkerRequest {
       return x.feeds === undefined ? { type: 'warmup', id, runs: runs as number } : { type: 'warmup', id, runs: runs as number, feeds: checkFeeds(x.feeds) }
     }
     case 'run':
-      return { type: 'run', id, feeds: checkFeeds(x.feeds) }
+      return x.started === false ? { type: 'run', id, feeds: checkFeeds(x.feeds), started: false } : { type: 'run', id, feeds: checkFeeds(x.feeds) }
     case 'cancel':
       return { type: 'cancel', id }
     case 'dispose':
