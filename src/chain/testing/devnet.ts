@@ -20,10 +20,10 @@ export type TestChain = {
   close(): Promise<void>
 }
 
-/** `rpcPort` 0 (default) picks a free port; 9944 makes it the app's default `devnet` network. */
-export async function startTestChain({ rpcPort = 0 }: { rpcPort?: number } = {}): Promise<TestChain> {
+/** `rpcPort` 0 (default) picks a free port; 9944 makes it the app's default `devnet` network. `relayPort` (0: a free one) also runs the libp2p relay. */
+export async function startTestChain({ rpcPort = 0, relayPort }: { rpcPort?: number; relayPort?: number } = {}): Promise<TestChain> {
   await cryptoWaitReady()
-  const devnet = await startDevnet({ tmp: true, instantSeal: true, rpcPort, finalityDelayMs: 20 })
+  const devnet = await startDevnet({ tmp: true, instantSeal: true, rpcPort, relayPort, finalityDelayMs: 20 })
   const client = createChainClient({ url: devnet.url })
   const api = await client.api
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
