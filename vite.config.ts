@@ -1,4 +1,5 @@
 // Vite for the webtensor SPA: React, cross-origin isolation (WASM threads need it), ES-module workers.
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import { ocrAssets } from './src/tasks/ocr/vite.ts'
@@ -27,7 +28,13 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.{ts,mjs}', 'bench/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // Two workers even on two cores (Vitest's default is cores − 1), and test files share module instances within a worker instead of
+    // importing @polkadot/api, onnxruntime and the runtime afresh for each of 150 files: 7 minutes → about 2.5 here. A test that swaps
+    // a module's wiring or a global puts it back (commitments.test.ts, extension.test.ts).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    isolate: false,
+    // bounds, not speed checks: a loaded 2-core machine runs some tests several times slower than an idle one
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 })

@@ -84,7 +84,17 @@ test('npm start serves the shell and the devnet, and Ctrl-C stops every child', 
   } catch (e) {
     throw new Error(`${(e as Error).message}\n--- npm start output ---\n${output}`)
   } finally {
-    if (start.exitCode === null) start.kill('SIGKILL')
+    if (start.exitCode === null) {
+      // a failed run must not leave the app, devnet or demo holding this test's ports for the next one
+      for (const pid of descendants(start.pid!)) {
+        try {
+          process.kill(pid, 'SIGKILL')
+        } catch {
+          /* already gone */
+        }
+      }
+      start.kill('SIGKILL')
+    }
     rmSync(basePath, { recursive: true, force: true })
   }
 })

@@ -3,12 +3,33 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => join(root, 'node_modules', '.bin', name)
 const reports = join(root, 'test-results', 'reports')
 mkdirSync(reports, { recursive: true })
+
+/** The first line of a failure message, without terminal colours: enough to name what broke in the summary. */
+const firstLine = (text) => (text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 240) ?? ''
+
+/** Playwright's JSON report: counts, and each test that failed (or passed only on a retry) with its first error line. */
+function playwrightCounts(file) {
+  const r = JSON.parse(readFileSync(file, 'utf8'))
+  const failures = []
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'unexpected' && t.status !== 'flaky') continue
+        const error = t.results?.flatMap((x) => x.errors ?? [])[0]
+        failures.push(`${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')}${t.status === 'flaky' ? ' (flaky)' : ''}: ${firstLine(error?.message)}`)
+      }
+    }
+    for (const s of suite.suites ?? []) walk(s, s.title && s.title !== s.file ? [...path, s.title] : path)
+  }
+  for (const s of r.suites ?? []) walk(s, [])
+  return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped, failures }
+}
 
 const stages = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
@@ -18,7 +39,15 @@ const stages = [
     args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`],
     counts: () => {
       const r = JSON.parse(readFileSync(join(reports, 'vitest.json'), 'utf8'))
-      return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }
+      const failures = []
+      let brokenFiles = 0 // a file whose hooks or import failed has no failed test of its own, but it failed
+      for (const f of r.testResults) {
+        const file = relative(root, f.name)
+        const bad = f.assertionResults.filter((t) => t.status === 'failed')
+        for (const t of bad) failures.push(`${file} › ${t.fullName}: ${firstLine(t.failureMessages?.join('\n'))}`)
+        if (f.status === 'failed' && !bad.length) brokenFiles += 1, failures.push(`${file}: ${firstLine(f.message)}`)
+      }
+      return { passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, skipped: r.numPendingTests + r.numTodoTests, failures }
     },
   },
   { name: 'build', cmd: bin('vite'), args: ['build', '--logLevel', 'warn'] },
@@ -27,8 +56,7 @@ const stages = [
     cmd: bin('playwright'),
     args: ['test'],
     counts: () => {
-      const r = JSON.parse(readFileSync(join(reports, 'playwright.json'), 'utf8'))
-      return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }
+      return playwrightCounts(join(reports, 'playwright.json'))
     },
   },
   {
@@ -37,8 +65,7 @@ const stages = [
     cmd: bin('playwright'),
     args: ['test', '-c', 'playwright.worker.config.ts'],
     counts: () => {
-      const r = JSON.parse(readFileSync(join(reports, 'playwright-worker.json'), 'utf8'))
-      return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }
+      return playwrightCounts(join(reports, 'playwright-worker.json'))
     },
   },
   {
@@ -47,8 +74,7 @@ const stages = [
     cmd: join(root, 'scripts', 'sandbox.sh'),
     args: [bin('playwright'), 'test', '-c', 'playwright.p2p.config.ts'],
     counts: () => {
-      const r = JSON.parse(readFileSync(join(reports, 'playwright-p2p.json'), 'utf8'))
-      return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }
+      return playwrightCounts(join(reports, 'playwright-p2p.json'))
     },
   },
 ]
@@ -78,6 +104,8 @@ for (const r of results) {
   if (r.counts) { passed += r.counts.passed; failed += r.counts.failed; skipped += r.counts.skipped }
   else if (r.status !== 0) failed += 1
 }
+const failures = results.flatMap((r) => (r.counts?.failures ?? []).map((f) => `  ${r.name}: ${f}`))
+if (failures.length) console.log(`failed:\n${failures.join('\n')}`)
 const bad = results.filter((r) => r.status !== 0)
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(bad.length ? 1 : 0)

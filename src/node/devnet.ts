@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import type { HostedRuntime } from '../runtime/host.ts'
 import { DEFAULT_BASE_PATH, DEFAULT_BLOCK_TIME_MS, DEFAULT_PRUNING, DEFAULT_RPC_PORT, type DevnetOptions } from './cli/args.ts'
+import { listenForStop } from './cli/signals.ts'
 import { BlockAuthor, type Sealing } from './chain/authoring.ts'
 import { DevnetChain, type ChainLogger } from './chain/chain.ts'
 import { acquireDataDir, type DataDir } from './chain/dataDir.ts'
@@ -142,6 +143,7 @@ export async function runDevnet(options: DevnetOptions, overrides: { runtime?: H
     warn: (message) => console.warn(message),
     error: (message, error) => console.error(message, ...(error === undefined ? [] : [error])),
   }
+  const stop = listenForStop('devnet') // before anything is printed: a caller may signal as soon as it reads the endpoints
   let devnet: Devnet
   try {
     devnet = await startDevnet({
@@ -158,9 +160,11 @@ export async function runDevnet(options: DevnetOptions, overrides: { runtime?: H
     })
   } catch (error) {
     console.error(`webtensor devnet: ${error instanceof Error ? error.message : String(error)}`)
+    stop.dispose()
     return 1
   }
 
+  stop.started()
   const { chain } = devnet
   const best = chain.head()
   const sealing = devnet.sealing.mode === 'interval' ? `a block every ${devnet.sealing.blockTimeMs} ms` : 'a block as soon as a transaction is ready (instant seal)'
@@ -179,10 +183,7 @@ export async function runDevnet(options: DevnetOptions, overrides: { runtime?: H
   )
   chain.onBlock((block) => console.log(`#${block.number} ${block.hash} · ${block.extrinsics.length} extrinsic${block.extrinsics.length === 1 ? '' : 's'}`))
 
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', resolve)
-    process.once('SIGTERM', resolve)
-  })
+  const signal = await stop.signal
   const force = (second: NodeJS.Signals) => {
     console.error(`webtensor devnet: ${second} again, exiting without finishing the shutdown`)
     process.exit(1)

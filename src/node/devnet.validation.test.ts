@@ -33,6 +33,8 @@ let netuid: number
 const peers: NodePeer[] = []
 const validators: Validator[] = []
 /** The honest CNN miner's last answer: what the copying miner replays. */
+/** The best honest miner's answer to the query being served now, and to the previous validator step's (what the copier replays). */
+let honestAnswer: Uint8Array | undefined
 let lastHonestAnswer: Uint8Array | undefined
 const epochs: GetMetagraphReturnType[] = []
 
@@ -53,7 +55,7 @@ beforeAll(async () => {
 
   // UIDs: 0 owner, 1–3 validators (two honest, one copier), then the miners
   const plans: MinerPlan[] = [
-    { name: 'honest 100 %', honest: true, quality: 1.0, behaviour: { name: 'honest, recorded', answer: async (r, h) => (lastHonestAnswer = await h(r.body)) } },
+    { name: 'honest 100 %', honest: true, quality: 1.0, behaviour: { name: 'honest, recorded', answer: async (r, h) => (honestAnswer = await h(r.body)) } },
     { name: 'honest 80 %', honest: true, quality: 0.8, behaviour: degraded(0.8, 'q80') },
     { name: 'honest 60 %', honest: true, quality: 0.6, behaviour: degraded(0.6, 'q60') },
     { name: 'honest 40 %', honest: true, quality: 0.4, behaviour: degraded(0.4, 'q40') },
@@ -105,7 +107,11 @@ beforeAll(async () => {
   for (let e = 0; e < EPOCHS; e++) {
     const before = (await getMetagraph(chain.client, { netuid })).subnet.lastStep
     for (let s = 0; s < STEPS_PER_EPOCH; s++) {
-      for (const v of validators) await v.step()
+      // the copier replays what the honest miner answered in the step before, never the answer racing it in the same step
+      for (const v of validators) {
+        await v.step()
+        lastHonestAnswer = honestAnswer
+      }
       await chain.newBlocks(Math.floor(TEMPO / STEPS_PER_EPOCH) - 1)
     }
     // on to the epoch

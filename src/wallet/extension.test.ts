@@ -3,7 +3,7 @@ import type { Injected, InjectedAccount, InjectedWindowProvider } from '@polkado
 import type { SignerPayloadJSON } from '@polkadot/types/types'
 import { u8aToHex } from '@polkadot/util'
 import { encodeAddress, signatureVerify } from '@polkadot/util-crypto'
-import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { BEST, BEST_HASH, GENESIS_HASH, registry, transferKeepAlive } from '../runtime/extrinsic/polkadotJsFixtures.ts'
 import { connectExtensions, disconnectExtensions, getExtensionSigner, watchExtensionAccounts } from './extension.ts'
 import { signingPayload } from './keyringSigner.ts'
@@ -22,6 +22,12 @@ beforeAll(() => {
   vi.stubGlobal('document', { readyState: 'complete' })
   vi.spyOn(console, 'info').mockImplementation(() => {})
   vi.spyOn(console, 'error').mockImplementation(() => {})
+})
+
+// test files share a process: leave no fake window, document or console behind
+afterAll(() => {
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
 })
 
 afterEach(() => {

@@ -83,7 +83,7 @@ describe('query between two Node peers over websockets', () => {
     expect(most).toBe(1)
     await Promise.all(
       Array.from({ length: 1000 }, async (_, i) => {
-        await query.query(target, { netuid: 1, minerHotkey: keys.bob.publicKey, body: new Uint8Array([i & 0xff]) }, { timeout: 10_000 })
+        await query.query(target, { netuid: 1, minerHotkey: keys.bob.publicKey, body: new Uint8Array([i & 0xff]) }, { timeout: 30_000 }) // the last of 1,000 waits behind the others: not a speed check
         if (i % 25 === 0) sample()
       }),
     )
@@ -141,8 +141,13 @@ describe('query between two Node peers over websockets', () => {
   test('late: the validator times out by itself, the miner’s handler is aborted at the deadline, and the next query works', async () => {
     const started = Date.now()
     const late = await validator.services.query.query(miner.peerId, { netuid: 2, minerHotkey: keys.bob.publicKey, body: new Uint8Array() }, { timeout: 200 }).catch((e: unknown) => e)
-    // the validator's own timer, or — when the miner's refusal at the deadline wins the race by a millisecond — that refusal judged Late
-    expect(late instanceof QueryTimeoutError || (late instanceof QueryResponseRejectedError && late.reason === 'Late'), String(late)).toBe(true)
+    // The validator's own timer and the miner's abort are due at the same millisecond, on two clocks: the validator's timer, or the
+    // miner's refusal at the deadline judged Late, or that refusal arriving a hair before the deadline — each says the answer came too late.
+    const tooLate =
+      late instanceof QueryTimeoutError ||
+      (late instanceof QueryResponseRejectedError && late.reason === 'Late') ||
+      (late instanceof QueryRefusedError && late.reason === 'HandlerFailed' && /did not finish before the deadline/.test(String(late.details)))
+    expect(tooLate, String(late)).toBe(true)
     expect(Date.now() - started).toBeLessThan(1000)
     const { body } = await validator.services.query.query(miner.peerId, { netuid: 1, minerHotkey: keys.bob.publicKey, body: new Uint8Array([1]) })
     expect(body).toEqual(new Uint8Array([1]))

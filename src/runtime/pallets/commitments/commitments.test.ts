@@ -1,5 +1,5 @@
 // Commitments end to end on the TestChain: extrinsics signed by polkadot-js from our metadata, storage read back through polkadot-js, refusals that change nothing but the nonce.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { Metadata, TypeRegistry } from '@polkadot/types'
 import { u8aToHex } from '@polkadot/util'
@@ -15,7 +15,10 @@ import {
   RevealedCommitments,
   TimelockedIndex,
   UsedSpaceOf,
+  commitmentsHooks,
   resetCommitmentsHooks,
+  setCommitmentsHooks,
+  type CommitmentsHooks,
   setCanCommit,
   setEpochIndex,
   setRevealTimelock,
@@ -25,9 +28,12 @@ const ALICE = pub(dev.alice)
 const BOB = pub(dev.bob)
 const bytes = (n: number, fill = 0xab) => u8aToHex(new Uint8Array(n).fill(fill)) as Hex
 
-// SubtensorModule wires CanCommit to "registered on the netuid" at load; these tests exercise Commitments alone, with the default "allowed".
+// SubtensorModule wires CanCommit to "registered on the netuid" at load; these tests exercise Commitments alone, with the default "allowed",
+// and put SubtensorModule's wiring back for the test files that run after them in the same process.
+let wired: CommitmentsHooks
+beforeAll(() => void (wired = commitmentsHooks()))
 beforeEach(() => resetCommitmentsHooks())
-afterEach(() => resetCommitmentsHooks())
+afterAll(() => setCommitmentsHooks(wired))
 
 /** The raw values of every Commitments item for (netuid, who), to show a refusal wrote nothing. */
 function snapshot(c: TestChain, netuid: number, who: Hex) {

@@ -66,7 +66,21 @@ export function setRevealTimelock(fn: RevealTimelock): void {
   revealTimelock = fn
 }
 
-/** Restores the defaults above (tests). */
+/** The hooks as they are now wired; `setCommitmentsHooks` puts them back (a test that swaps them leaves the runtime as it found it). */
+export interface CommitmentsHooks {
+  canCommit: CanCommit
+  epochIndex: EpochIndex
+  onMetadataCommitment: OnMetadataCommitment
+  revealTimelock: RevealTimelock
+}
+export function commitmentsHooks(): CommitmentsHooks {
+  return { canCommit, epochIndex, onMetadataCommitment, revealTimelock }
+}
+export function setCommitmentsHooks(hooks: CommitmentsHooks): void {
+  ;({ canCommit, epochIndex, onMetadataCommitment, revealTimelock } = hooks)
+}
+
+/** Restores the defaults above (tests of Commitments alone). */
 export function resetCommitmentsHooks(): void {
   canCommit = () => true
   epochIndex = (ctx, netuid) => SubnetEpochIndex.get(ctx.storage, netuid)
