@@ -54,6 +54,7 @@ describe('webtensor CLI arguments', () => {
     })
     expect(parseCommand(['miner', '--netuid', '2', '--model', 'm.onnx', '--hotkey-uri', '//Dave', '--coldkey-uri', '//Bob', '--rpc', 'wss://x.example'])).toMatchObject({ coldkeyUri: '//Bob', url: 'wss://x.example' })
     expect(() => parseCommand(['miner', '--model', 'm.onnx', '--hotkey-uri', '//Dave'])).toThrow('miner needs --netuid N')
+    expect(() => parseCommand(['miner', '--netuid', '0', '--model', 'm.onnx', '--hotkey-uri', '//Dave'])).toThrow('--netuid must be between 1 and 65535, not 0') // the root network has no miners
     expect(() => parseCommand(['miner', '--netuid', '2', '--hotkey-uri', '//Dave'])).toThrow('miner needs --model FILE')
     expect(() => parseCommand(['miner', '--netuid', 'x', '--model', 'm.onnx', '--hotkey-uri', '//Dave'])).toThrow('--netuid takes a whole number')
     expect(() => parseCommand(['miner', '--netuid', '2', '--model', 'm.onnx', '--hotkey-uri', '//Dave', '--rpc', 'http://x'])).toThrow('--rpc takes a ws://')

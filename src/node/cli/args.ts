@@ -110,6 +110,37 @@ function integer(flag: string, raw: string | undefined, fallback: number, min: n
   return n
 }
 
+type FlagSpec = Record<string, { type: 'string' } | { type: 'boolean'; default: boolean }>
+
+/** A command's flags, strictly (an unknown flag or a stray word is a UsageError with the usage text); `help` is always there. */
+function flags<T extends FlagSpec>(rest: string[], options: T) {
+  try {
+    return parseArgs({ args: rest, strict: true, allowPositionals: false, options: { ...options, help: { type: 'boolean', default: false } } }).values
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`)
+  }
+}
+
+/** `--rpc`: the node's WebSocket endpoint, checked. */
+function rpcUrl(raw: string | undefined): string {
+  const url = raw ?? `ws://127.0.0.1:${DEFAULT_RPC_PORT}`
+  if (!/^wss?:\/\/./.test(url)) throw new UsageError(`--rpc takes a ws:// or wss:// URL, not "${url}"`)
+  return url
+}
+
+/** `--hotkey-uri`, else WEBTENSOR_HOTKEY_URI (so the secret need not be on the command line). */
+function hotkeyUriOf(command: string, raw: string | undefined): string {
+  const uri = raw ?? process.env.WEBTENSOR_HOTKEY_URI
+  if (!uri) throw new UsageError(`${command} needs a hotkey: --hotkey-uri URI or the WEBTENSOR_HOTKEY_URI variable`)
+  return uri
+}
+
+/** `--netuid`: required, a subnet (1–65535; the root network has no miners or validators of a task). */
+function netuidOf(command: string, raw: string | undefined): number {
+  if (raw === undefined) throw new UsageError(`${command} needs --netuid N`)
+  return integer('netuid', raw, 0, 1, 65535)
+}
+
 export function parseCommand(argv: string[]): Command {
   const [command, ...rest] = argv
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help', text: USAGE }
@@ -117,27 +148,16 @@ export function parseCommand(argv: string[]): Command {
   if (command === 'validator') return parseValidator(rest)
   if (command === 'demo') return parseDemo(rest)
   if (command !== 'devnet') throw new UsageError(`unknown command "${command}"\n\n${USAGE}`)
-  let values
-  try {
-    ;({ values } = parseArgs({
-      args: rest,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        tmp: { type: 'boolean', default: false },
-        'base-path': { type: 'string' },
-        'block-time': { type: 'string' },
-        'instant-seal': { type: 'boolean', default: false },
-        'rpc-port': { type: 'string' },
-        'relay-port': { type: 'string' },
-        pruning: { type: 'string' },
-        archive: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    }))
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`)
-  }
+  const values = flags(rest, {
+    tmp: { type: 'boolean', default: false },
+    'base-path': { type: 'string' },
+    'block-time': { type: 'string' },
+    'instant-seal': { type: 'boolean', default: false },
+    'rpc-port': { type: 'string' },
+    'relay-port': { type: 'string' },
+    pruning: { type: 'string' },
+    archive: { type: 'boolean', default: false },
+  })
   if (values.help) return { command: 'help', text: USAGE }
   if (values.tmp && values['base-path'] !== undefined) throw new UsageError('use either --tmp or --base-path, not both')
   if (values.archive && values.pruning !== undefined) throw new UsageError('use either --archive or --pruning, not both')
@@ -158,33 +178,19 @@ export function parseCommand(argv: string[]): Command {
 }
 
 function parseMiner(rest: string[]): Command {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      args: rest,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        netuid: { type: 'string' },
-        model: { type: 'string' },
-        'hotkey-uri': { type: 'string' },
-        'coldkey-uri': { type: 'string' },
-        behaviour: { type: 'string' },
-        rpc: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    }))
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`)
-  }
+  const values = flags(rest, {
+    netuid: { type: 'string' },
+    model: { type: 'string' },
+    'hotkey-uri': { type: 'string' },
+    'coldkey-uri': { type: 'string' },
+    behaviour: { type: 'string' },
+    rpc: { type: 'string' },
+  })
   if (values.help) return { command: 'help', text: USAGE }
-  if (values.netuid === undefined) throw new UsageError('miner needs --netuid N')
+  const netuid = netuidOf('miner', values.netuid)
   if (values.model === undefined) throw new UsageError('miner needs --model FILE (an .onnx model for the subnet\'s task)')
-  const hotkeyUri = values['hotkey-uri'] ?? process.env.WEBTENSOR_HOTKEY_URI
-  if (!hotkeyUri) throw new UsageError('miner needs a hotkey: --hotkey-uri URI or the WEBTENSOR_HOTKEY_URI variable')
-  const url = values.rpc ?? `ws://127.0.0.1:${DEFAULT_RPC_PORT}`
-  if (!/^wss?:\/\/./.test(url)) throw new UsageError(`--rpc takes a ws:// or wss:// URL, not "${url}"`)
-  return { command: 'miner', url, netuid: integer('netuid', values.netuid, 0, 0, 65535), modelPath: values.model, hotkeyUri, coldkeyUri: values['coldkey-uri'], behaviour: parseBehaviour(values.behaviour) }
+  const hotkeyUri = hotkeyUriOf('miner', values['hotkey-uri'])
+  return { command: 'miner', url: rpcUrl(values.rpc), netuid, modelPath: values.model, hotkeyUri, coldkeyUri: values['coldkey-uri'], behaviour: parseBehaviour(values.behaviour) }
 }
 
 /** `--behaviour`: garbage, constant, slow, memoriser, or degraded:KEEP with KEEP from 0 to 1. */
@@ -197,37 +203,24 @@ function parseBehaviour(raw: string | undefined): BehaviourSpec | undefined {
 }
 
 function parseValidator(rest: string[]): Command {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      args: rest,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        netuid: { type: 'string' },
-        'hotkey-uri': { type: 'string' },
-        task: { type: 'string' },
-        'interval-ms': { type: 'string' },
-        'deadline-ms': { type: 'string' },
-        rpc: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    }))
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`)
-  }
+  const values = flags(rest, {
+    netuid: { type: 'string' },
+    'hotkey-uri': { type: 'string' },
+    task: { type: 'string' },
+    'interval-ms': { type: 'string' },
+    'deadline-ms': { type: 'string' },
+    rpc: { type: 'string' },
+  })
   if (values.help) return { command: 'help', text: USAGE }
-  if (values.netuid === undefined) throw new UsageError('validator needs --netuid N')
-  const hotkeyUri = values['hotkey-uri'] ?? process.env.WEBTENSOR_HOTKEY_URI
-  if (!hotkeyUri) throw new UsageError('validator needs a hotkey: --hotkey-uri URI or the WEBTENSOR_HOTKEY_URI variable')
-  const url = values.rpc ?? `ws://127.0.0.1:${DEFAULT_RPC_PORT}`
-  if (!/^wss?:\/\/./.test(url)) throw new UsageError(`--rpc takes a ws:// or wss:// URL, not "${url}"`)
+  const netuid = netuidOf('validator', values.netuid)
+  const hotkeyUri = hotkeyUriOf('validator', values['hotkey-uri'])
+  const url = rpcUrl(values.rpc)
   const task = values.task
   if (task !== undefined && !/^[a-z][a-z0-9-]*$/.test(task)) throw new UsageError(`--task takes a task id such as digits, not "${task}"`)
   return {
     command: 'validator',
     url,
-    netuid: integer('netuid', values.netuid, 0, 1, 65535),
+    netuid,
     hotkeyUri,
     task,
     intervalMs: integer('interval-ms', values['interval-ms'], DEFAULT_VALIDATOR_INTERVAL_MS, 0, 86_400_000),
@@ -236,14 +229,7 @@ function parseValidator(rest: string[]): Command {
 }
 
 function parseDemo(rest: string[]): Command {
-  let values
-  try {
-    ;({ values } = parseArgs({ args: rest, strict: true, allowPositionals: false, options: { rpc: { type: 'string' }, help: { type: 'boolean', default: false } } }))
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`)
-  }
+  const values = flags(rest, { rpc: { type: 'string' } })
   if (values.help) return { command: 'help', text: USAGE }
-  const url = values.rpc ?? `ws://127.0.0.1:${DEFAULT_RPC_PORT}`
-  if (!/^wss?:\/\/./.test(url)) throw new UsageError(`--rpc takes a ws:// or wss:// URL, not "${url}"`)
-  return { command: 'demo', url }
+  return { command: 'demo', url: rpcUrl(values.rpc) }
 }
