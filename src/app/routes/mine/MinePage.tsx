@@ -8,7 +8,7 @@ import { useMetagraph } from '../../hooks/useMetagraph.ts'
 import { useSubnets } from '../../hooks/useSubnets.ts'
 import { errorText } from '../../lib/format.ts'
 import { describeSubnetTask, subnetTask } from '../../../tasks/forSubnet.ts'
-import { HotkeyPanel } from './HotkeyPanel.tsx'
+import { HotkeyPanel } from '../../components/HotkeyPanel.tsx'
 import { MineAdvice } from './MineAdvice.tsx'
 import { ModelPanel } from './ModelPanel.tsx'
 import { RegisterPanel } from './RegisterPanel.tsx'
@@ -55,7 +55,7 @@ export default function MinePage() {
         </p>
       ) : null}
       {metagraph.data && netuid !== undefined ? <MineAdvice metagraph={metagraph.data} /> : metagraph.isError ? <p className="field-error">{errorText(metagraph.error)}</p> : null}
-      <HotkeyPanel chosen={hotkey} onChoose={setHotkey} />
+      <HotkeyPanel role="miner" chosen={hotkey} onChoose={setHotkey} />
       {metagraph.data && netuid !== undefined ? <RegisterPanel metagraph={metagraph.data} hotkey={hotkey} /> : null}
       {netuid !== undefined && task ? <ModelPanel task={task} /> : null}
       {metagraph.data && netuid !== undefined && task ? <ServePanel metagraph={metagraph.data} hotkey={hotkey} taskId={task.taskId} /> : null}

@@ -16,7 +16,7 @@ import { MinersTable } from './MinersTable.tsx'
 import { PermitPanel } from './PermitPanel.tsx'
 import { PreviewPanel } from './PreviewPanel.tsx'
 import { RunPanel } from './RunPanel.tsx'
-import { ValidatorHotkey } from './ValidatorHotkey.tsx'
+import { HotkeyPanel } from '../../components/HotkeyPanel.tsx'
 import { WeightsHistory } from './WeightsHistory.tsx'
 
 export default function ValidatePage() {
@@ -66,7 +66,7 @@ export default function ValidatePage() {
         </p>
       ) : null}
       {metagraph.isError ? <p className="field-error">{errorText(metagraph.error)}</p> : null}
-      <ValidatorHotkey chosen={hotkey} onChoose={setHotkey} locked={running} />
+      <HotkeyPanel role="validator" chosen={hotkey} onChoose={setHotkey} inUse={running} />
       {metagraph.data && netuid !== undefined && hotkey ? <PermitPanel metagraph={metagraph.data} hotkey={hotkey} weightsState={weightsState.data} /> : null}
       {netuid !== undefined ? <RunPanel netuid={netuid} taskId={task?.taskId} hotkey={hotkey} registered={registered} weightsState={weightsState.data} /> : null}
       {shown ? <MinersTable miners={session.miners} /> : null}

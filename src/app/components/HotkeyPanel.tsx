@@ -1,16 +1,35 @@
-// The miner's hotkey: made in this browser (its 12 words shown once), kept encrypted with a passphrase in IndexedDB, unlocked for this
-// page only, exported or imported as a polkadot-js JSON backup. Every refusal is said in place; typed values stay.
+// The hotkey of a miner (Mine page) or a validator (Validate page): made in this browser (its 12 words shown once), kept encrypted with a
+// passphrase in IndexedDB, unlocked for this page only, exported or imported as a polkadot-js JSON backup. Every refusal is said in
+// place; typed values stay.
 import { useState, type FormEvent } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import { Address } from '../../components/Address.tsx'
-import { useHotkeys } from '../../hooks/useHotkeys.ts'
-import { errorText } from '../../lib/format.ts'
-import { hotkeysQueryKey } from '../../queries/hotkeys.ts'
-import { lock, rememberUnlocked, vault } from '../../wallet/hotkeyVault.ts'
+import { Address } from './Address.tsx'
+import { useHotkeys } from '../hooks/useHotkeys.ts'
+import { errorText } from '../lib/format.ts'
+import { hotkeysQueryKey } from '../queries/hotkeys.ts'
+import { lock, rememberUnlocked, vault } from '../wallet/hotkeyVault.ts'
 
-function CreateHotkey({ onCreated }: { onCreated: (address: string, mnemonic: string) => void }) {
+export type HotkeyRole = 'miner' | 'validator'
+
+/** What the panel says and is labelled per role (the labels are what tests and screen readers find it by). */
+const ROLE = {
+  miner: {
+    region: 'Hotkey',
+    createForm: 'Create a hotkey',
+    intro:
+      'A miner signs its answers and its announcement with a hotkey. It is made here and kept only encrypted with your passphrase in this browser; your coldkey (the wallet extension) pays for registration and owns it.',
+  },
+  validator: {
+    region: 'Validator hotkey',
+    createForm: 'Create a validator hotkey',
+    intro:
+      'A validator signs its queries to miners and its weights with a hotkey. It is made here and kept only encrypted with your passphrase in this browser; your coldkey (the wallet extension) registers it and stakes to it.',
+  },
+} as const
+
+function CreateHotkey({ role, onCreated }: { role: HotkeyRole; onCreated: (address: string, mnemonic: string) => void }) {
   const queryClient = useQueryClient()
-  const [name, setName] = useState('miner')
+  const [name, setName] = useState<string>(role)
   const [pass, setPass] = useState('')
   const [again, setAgain] = useState('')
   const [error, setError] = useState<string>()
@@ -35,7 +54,7 @@ function CreateHotkey({ onCreated }: { onCreated: (address: string, mnemonic: st
     }
   }
   return (
-    <form aria-label="Create a hotkey" onSubmit={(e) => void submit(e)} noValidate>
+    <form aria-label={ROLE[role].createForm} onSubmit={(e) => void submit(e)} noValidate>
       <p>
         <label>
           Name <input value={name} onChange={(e) => setName(e.target.value)} size={12} />
@@ -96,18 +115,33 @@ function ImportHotkey() {
   )
 }
 
-function HotkeyRow({ address, name, chosen, unlocked, onChoose }: { address: string; name: string; chosen: boolean; unlocked: boolean; onChoose: () => void }) {
+interface RowProps {
+  role: HotkeyRole
+  address: string
+  name: string
+  chosen: boolean
+  unlocked: boolean
+  /** The chosen hotkey is in use (a validator running): it can be neither swapped nor locked. */
+  inUse: boolean
+  onChoose: () => void
+}
+
+function HotkeyRow({ role, address, name, chosen, unlocked, inUse, onChoose }: RowProps) {
   const [pass, setPass] = useState('')
   const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
   const unlock = async (event: FormEvent) => {
     event.preventDefault()
     setError(undefined)
+    setBusy(true)
     try {
       const { unlockHotkey, store } = await vault()
       rememberUnlocked(await unlockHotkey(store, address, pass))
       setPass('')
     } catch (e) {
       setError(errorText(e))
+    } finally {
+      setBusy(false)
     }
   }
   const exportJson = async () => {
@@ -122,16 +156,19 @@ function HotkeyRow({ address, name, chosen, unlocked, onChoose }: { address: str
   return (
     <li data-address={address}>
       <label>
-        <input type="radio" name="hotkey" checked={chosen} onChange={onChoose} /> <strong>{name}</strong>
+        <input type="radio" name={`${role}-hotkey`} checked={chosen} disabled={inUse && !chosen} onChange={onChoose} /> <strong>{name}</strong>
       </label>{' '}
       <Address value={address} /> {unlocked ? <span className="badge">unlocked</span> : <span className="muted">locked</span>}{' '}
       {unlocked ? (
-        <button type="button" onClick={() => lock(address)}>
+        <button type="button" onClick={() => lock(address)} disabled={inUse && chosen}>
           Lock
         </button>
       ) : (
         <form onSubmit={(e) => void unlock(e)} aria-label={`Unlock ${name}`} className="inline">
-          <input type="password" aria-label="Passphrase" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="current-password" /> <button type="submit">Unlock</button>
+          <input type="password" aria-label="Passphrase" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="current-password" />{' '}
+          <button type="submit" disabled={busy}>
+            {busy ? 'Unlocking…' : 'Unlock'}
+          </button>
         </form>
       )}{' '}
       <button type="button" onClick={() => void exportJson()}>
@@ -146,16 +183,21 @@ function HotkeyRow({ address, name, chosen, unlocked, onChoose }: { address: str
   )
 }
 
-export function HotkeyPanel({ chosen, onChoose }: { chosen: string | undefined; onChoose: (address: string) => void }) {
+export interface HotkeyPanelProps {
+  role: HotkeyRole
+  chosen: string | undefined
+  onChoose: (address: string) => void
+  /** The chosen hotkey is in use: the choice and its lock are held until it stops. */
+  inUse?: boolean
+}
+
+export function HotkeyPanel({ role, chosen, onChoose, inUse = false }: HotkeyPanelProps) {
   const hotkeys = useHotkeys()
   const [backup, setBackup] = useState<{ address: string; mnemonic: string }>()
   return (
-    <section aria-label="Hotkey" className="panel">
+    <section aria-label={ROLE[role].region} className="panel">
       <h2>Hotkey</h2>
-      <p className="muted">
-        A miner signs with a hotkey. It is made here and kept only encrypted with your passphrase in this browser; your coldkey (the
-        wallet extension) pays for registration and owns it.
-      </p>
+      <p className="muted">{ROLE[role].intro}</p>
       {backup ? (
         <div role="note" aria-label="Recovery phrase" className="warning">
           <p>
@@ -174,7 +216,16 @@ export function HotkeyPanel({ chosen, onChoose }: { chosen: string | undefined; 
       {hotkeys.data?.length ? (
         <ul aria-label="Hotkeys in this browser" className="account-list">
           {hotkeys.data.map((h) => (
-            <HotkeyRow key={h.address} address={h.address} name={h.name} chosen={chosen === h.address} unlocked={hotkeys.isUnlocked(h.address)} onChoose={() => onChoose(h.address)} />
+            <HotkeyRow
+              key={h.address}
+              role={role}
+              address={h.address}
+              name={h.name}
+              chosen={chosen === h.address}
+              unlocked={hotkeys.isUnlocked(h.address)}
+              inUse={inUse}
+              onChoose={() => onChoose(h.address)}
+            />
           ))}
         </ul>
       ) : hotkeys.data ? (
@@ -183,6 +234,7 @@ export function HotkeyPanel({ chosen, onChoose }: { chosen: string | undefined; 
       <details open={!hotkeys.data?.length}>
         <summary>New hotkey</summary>
         <CreateHotkey
+          role={role}
           onCreated={(address, mnemonic) => {
             setBackup({ address, mnemonic })
             onChoose(address)
