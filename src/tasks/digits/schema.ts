@@ -4,7 +4,8 @@
 // Answer: float32 [N, 10], one row per image: probabilities or logits; the row's argmax is the predicted digit.
 // Both ends check: the miner refuses a malformed query before inference, the validator a malformed answer before scoring.
 
-import type { Checked, ModelSignature, ModelSignatureCheck, ModelTensorSpec } from '../task.ts'
+import type { Checked, ModelSignature, ModelSignatureCheck } from '../task.ts'
+import { checkSingleTensorModel, isFixed } from '../signature.ts'
 
 export const IMAGE_SIZE = 28
 export const PIXELS = IMAGE_SIZE * IMAGE_SIZE
@@ -101,11 +102,6 @@ export function checkAnswer(answer: unknown, rows: number): Checked<DigitsAnswer
 
 // ── model files ────────────────────────────────────────────────────────────────────────────────────────────────
 
-const isFixed = (d: number | string | null | undefined): d is number => typeof d === 'number' && d >= 0
-const showDims = (dims: ReadonlyArray<number | string | null>) =>
-  `[${dims.map((d) => (isFixed(d) ? String(d) : typeof d === 'string' && d ? d : '?')).join(', ')}]`
-const showSpec = (s: ModelTensorSpec) => `${s.type} ${showDims(s.dims)}`
-
 /**
  * Can a model with this signature (from onnxruntime's session metadata) answer digits queries? The network judges
  * answers, not architectures, so the input's name is free; what must hold:
@@ -115,54 +111,19 @@ const showSpec = (s: ModelTensorSpec) => `${s.type} ${showDims(s.dims)}`
  * Returns the input and output names the worker should use, or every problem found, in words.
  */
 export function checkModelSignature(signature: ModelSignature): ModelSignatureCheck {
-  const problems: string[] = []
-  const { inputs, outputs } = signature
-  if (inputs.length !== 1) problems.push(`a digits model takes exactly 1 input; this one takes ${inputs.length}`)
-  if (outputs.length < 1) problems.push('the model has no outputs')
-  const input = inputs[0]
-  const output = outputs[0]
-  const wantIn = `float32 [N, 1, 28, 28]`
-  const wantOut = `float32 [N, 10]`
-  let inBatch: number | string | null | undefined
-  let outBatch: number | string | null | undefined
-  if (input) {
-    const label = `input '${input.name ?? '?'}'`
-    if (input.isTensor === false) problems.push(`${label} is not a tensor; it must be ${wantIn}`)
-    else if (input.dims.length === 0) problems.push(`${label} declares no shape; it must be ${wantIn}`)
-    else if (input.type !== 'float32' || input.dims.length !== 4) problems.push(`${label} is ${showSpec(input)}; it must be ${wantIn}`)
-    else {
-      const [, c, h, w] = input.dims
-      if ([c, h, w].some((d, i) => isFixed(d) && d !== [1, IMAGE_SIZE, IMAGE_SIZE][i])) {
-        problems.push(`${label} is ${showSpec(input)}; it must be ${wantIn} (one channel, 28×28 pixels)`)
-      }
-      inBatch = input.dims[0]
-    }
-  }
-  if (output) {
-    const label = `output '${output.name ?? '?'}'`
-    if (output.isTensor === false) problems.push(`${label} is not a tensor; it must be ${wantOut}`)
-    else if (output.dims.length === 0) problems.push(`${label} declares no shape; it must be ${wantOut}`)
-    else if (output.type !== 'float32' || output.dims.length !== 2) problems.push(`${label} is ${showSpec(output)}; it must be ${wantOut}`)
-    else {
-      const classes = output.dims[1]
-      if (isFixed(classes) && classes !== CLASSES) {
-        problems.push(`${label} gives ${classes} values per image; digits need ${CLASSES} (one per digit 0–9)`)
-      }
-      outBatch = output.dims[0]
-    }
-  }
-  if (problems.length === 0 && isFixed(inBatch) !== isFixed(outBatch)) {
-    problems.push(`the batch dimension is fixed on one side only (input ${showDims([inBatch ?? null])}, output ${showDims([outBatch ?? null])})`)
-  } else if (problems.length === 0 && isFixed(inBatch) && isFixed(outBatch) && (inBatch !== outBatch || inBatch < 1)) {
-    problems.push(`the input takes batches of ${inBatch} but the output gives ${outBatch} rows`)
-  }
-  if (problems.length || !input || !output) {
-    return { ok: false, problems, reason: `this model cannot answer digits queries: ${problems.join('; ')}` }
-  }
-  return {
-    ok: true,
-    inputName: input.name ?? '',
-    outputName: output.name ?? '',
-    batch: isFixed(inBatch) ? inBatch : 'dynamic',
-  }
+  return checkSingleTensorModel(signature, {
+    task: 'digits',
+    article: 'a',
+    input: {
+      shape: 'float32 [N, 1, 28, 28]',
+      rank: 4,
+      sizes: ([, c, h, w], label, shown) =>
+        [c, h, w].some((d, i) => isFixed(d) && d !== [1, IMAGE_SIZE, IMAGE_SIZE][i]) ? `${label} is ${shown}; it must be float32 [N, 1, 28, 28] (one channel, 28×28 pixels)` : undefined,
+    },
+    output: {
+      shape: 'float32 [N, 10]',
+      rank: 2,
+      sizes: ([, classes], label) => (isFixed(classes) && classes !== CLASSES ? `${label} gives ${classes} values per image; digits need ${CLASSES} (one per digit 0–9)` : undefined),
+    },
+  })
 }

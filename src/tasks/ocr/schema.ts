@@ -7,7 +7,8 @@
 // Model:  PaddleOCR-style recognition: float32 [N, 3, 48, W] in [−1, 1] → float32 [N, T, CLASSES] per-step class scores for
 //         a greedy CTC decode (class 0 = blank, 1…6623 = ppocr_keys_v1.txt's lines, 6624 = space).
 
-import type { Checked, ModelSignature, ModelSignatureCheck, ModelTensorSpec } from '../task.ts'
+import type { Checked, ModelSignature, ModelSignatureCheck } from '../task.ts'
+import { checkSingleTensorModel, isFixed } from '../signature.ts'
 
 export const LINE_HEIGHT = 48
 /** The width of every challenge line: 40 CTC steps for PaddleOCR's rec model (one per 8 columns). */
@@ -89,11 +90,6 @@ export function checkAnswer(answer: unknown, lines: number): Checked<OcrAnswer> 
 
 // ── model files ────────────────────────────────────────────────────────────────────────────────────────────────
 
-const isFixed = (d: number | string | null | undefined): d is number => typeof d === 'number' && d >= 0
-const showDims = (dims: ReadonlyArray<number | string | null>) =>
-  `[${dims.map((d) => (isFixed(d) ? String(d) : typeof d === 'string' && d ? d : '?')).join(', ')}]`
-const showSpec = (s: ModelTensorSpec) => `${s.type} ${showDims(s.dims)}`
-
 /**
  * Can a model with this signature read ocr queries? The network judges texts, not architectures; what must hold:
  * - exactly one input, float32 [batch, 3, 48, width], with the width free or fixed at LINE_WIDTH (320);
@@ -102,49 +98,25 @@ const showSpec = (s: ModelTensorSpec) => `${s.type} ${showDims(s.dims)}`
  * Returns the input and output names to use, or every problem found, in words.
  */
 export function checkModelSignature(signature: ModelSignature): ModelSignatureCheck {
-  const problems: string[] = []
-  const { inputs, outputs } = signature
-  if (inputs.length !== 1) problems.push(`an ocr model takes exactly 1 input; this one takes ${inputs.length}`)
-  if (outputs.length < 1) problems.push('the model has no outputs')
-  const input = inputs[0]
-  const output = outputs[0]
-  const wantIn = `float32 [N, 3, ${LINE_HEIGHT}, W]`
-  const wantOut = `float32 [N, T, ${CLASSES}]`
-  let inBatch: number | string | null | undefined
-  let outBatch: number | string | null | undefined
-  if (input) {
-    const label = `input '${input.name ?? '?'}'`
-    if (input.isTensor === false || input.dims.length === 0) problems.push(`${label} declares no tensor shape; it must be ${wantIn}`)
-    else if (input.type !== 'float32' || input.dims.length !== 4) problems.push(`${label} is ${showSpec(input)}; it must be ${wantIn}`)
-    else {
-      const [, c, h, w] = input.dims
-      if ((isFixed(c) && c !== 3) || (isFixed(h) && h !== LINE_HEIGHT)) {
-        problems.push(`${label} is ${showSpec(input)}; it must be ${wantIn} (3 channels, lines 48 pixels high)`)
-      } else if (isFixed(w) && w !== LINE_WIDTH) {
-        problems.push(`${label} takes lines ${w} pixels wide; challenge lines are ${LINE_WIDTH} (leave the width free, or fix it at ${LINE_WIDTH})`)
-      }
-      inBatch = input.dims[0]
-    }
-  }
-  if (output) {
-    const label = `output '${output.name ?? '?'}'`
-    if (output.isTensor === false || output.dims.length === 0) problems.push(`${label} declares no tensor shape; it must be ${wantOut}`)
-    else if (output.type !== 'float32' || output.dims.length !== 3) problems.push(`${label} is ${showSpec(output)}; it must be ${wantOut}`)
-    else {
-      const classes = output.dims[2]
-      if (isFixed(classes) && classes !== CLASSES) {
-        problems.push(`${label} gives ${classes} scores per step; PaddleOCR's dictionary needs ${CLASSES} (blank, 6,623 characters, space)`)
-      }
-      outBatch = output.dims[0]
-    }
-  }
-  if (problems.length === 0 && isFixed(inBatch) !== isFixed(outBatch)) {
-    problems.push(`the batch dimension is fixed on one side only (input ${showDims([inBatch ?? null])}, output ${showDims([outBatch ?? null])})`)
-  } else if (problems.length === 0 && isFixed(inBatch) && isFixed(outBatch) && (inBatch !== outBatch || inBatch < 1)) {
-    problems.push(`the input takes batches of ${inBatch} but the output gives ${outBatch} rows`)
-  }
-  if (problems.length || !input || !output) {
-    return { ok: false, problems, reason: `this model cannot answer ocr queries: ${problems.join('; ')}` }
-  }
-  return { ok: true, inputName: input.name ?? '', outputName: output.name ?? '', batch: isFixed(inBatch) ? inBatch : 'dynamic' }
+  const shape = `float32 [N, 3, ${LINE_HEIGHT}, W]`
+  return checkSingleTensorModel(signature, {
+    task: 'ocr',
+    article: 'an',
+    input: {
+      shape,
+      rank: 4,
+      sizes: ([, c, h, w], label, shown) =>
+        (isFixed(c) && c !== 3) || (isFixed(h) && h !== LINE_HEIGHT)
+          ? `${label} is ${shown}; it must be ${shape} (3 channels, lines 48 pixels high)`
+          : isFixed(w) && w !== LINE_WIDTH
+            ? `${label} takes lines ${w} pixels wide; challenge lines are ${LINE_WIDTH} (leave the width free, or fix it at ${LINE_WIDTH})`
+            : undefined,
+    },
+    output: {
+      shape: `float32 [N, T, ${CLASSES}]`,
+      rank: 3,
+      sizes: ([, , classes], label) =>
+        isFixed(classes) && classes !== CLASSES ? `${label} gives ${classes} scores per step; PaddleOCR's dictionary needs ${CLASSES} (blank, 6,623 characters, space)` : undefined,
+    },
+  })
 }
