@@ -4,13 +4,10 @@ import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import { ocrAssets } from './src/tasks/ocr/vite.ts'
 import { digitsHeldOutPlugin } from './src/tasks/digits/vite.ts'
+import { ISOLATION_HEADERS } from './scripts/harness/static.ts'
 
 /** COOP + COEP make the page cross-origin isolated, which SharedArrayBuffer (onnxruntime-web's WASM threads) requires. */
-export const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-}
+const isolationHeaders = ISOLATION_HEADERS
 
 export default defineConfig({
   // ocrAssets: PaddleOCR's rec model, its dictionary and the DejaVu fonts, served from node_modules in dev and copied into dist/ by

@@ -3,10 +3,11 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildHarness, HARNESS_OUT_DIR, serveHarness } from './build.ts'
+import { closeOnSignal } from '../../scripts/harness/static.ts'
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4181' }, host: { type: 'string', default: '127.0.0.1' } } })
 const dir = values.port === '4181' ? HARNESS_OUT_DIR : join(HARNESS_OUT_DIR, '..', `worker-harness-${values.port}`)
 await buildHarness(dir)
 const server = await serveHarness(dir, { host: values.host, port: Number(values.port) })
 console.log(`miner-worker harness on ${server.url}iso/ (isolated) and ${server.url}plain/`)
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void server.close().then(() => process.exit(0)))
+closeOnSignal(server)
