@@ -31,7 +31,8 @@ const SCANNED = ['chain', 'app', 'wallet']
 /** `api.query|tx|call|rpc` on an identifier named `api` (or `…Api`): the convention src/chain keeps. */
 const API_NAME = /^(api|\w+Api)$/
 const NAMESPACES: Record<string, Kind> = { query: 'storage', tx: 'call', call: 'runtimeApi', rpc: 'rpc' }
-/** Helpers in internal/read.ts that take the section and item as string arguments: their call sites are scanned instead of their bodies. */
+/** Helpers in internal/read.ts that take the section and item as string arguments: their call sites are scanned instead of their bodies
+ * (and `storagesAt`, whose reads are a list of [section, item, …keys]: see the scan below). */
 const FORWARDERS: Record<string, { kind: Kind; section: number; method: number }> = {
   storageAt: { kind: 'storage', section: 2, method: 3 },
   runtimeCall: { kind: 'runtimeApi', section: 1, method: 2 },
@@ -54,6 +55,11 @@ const IMPLIED: Record<string, Array<[Kind, string]>> = {
   ],
   storageAt: [
     ['rpc', 'state_getStorage'],
+    ['rpc', 'chain_getHeader'],
+    ['rpc', 'state_getRuntimeVersion'],
+  ],
+  storagesAt: [
+    ['rpc', 'state_queryStorageAt'],
     ['rpc', 'chain_getHeader'],
     ['rpc', 'state_getRuntimeVersion'],
   ],
@@ -138,7 +144,7 @@ function scanFile(path: string): { uses: Use[]; problems: string[] } {
     if (base.every((r) => r.method)) return base // deeper: `.at`, `.meta`, …
     if (!names) {
       const fn = enclosingFunctionName(e)
-      if (!(fn && Object.hasOwn(FORWARDERS, fn))) problems.add(`${where(e)}: \`${e.getText()}\` reaches the chain through a key the scan cannot read; use a string literal (or a parameter typed as a union of literals)`)
+      if (!(fn && (Object.hasOwn(FORWARDERS, fn) || fn === 'storagesAt'))) problems.add(`${where(e)}: \`${e.getText()}\` reaches the chain through a key the scan cannot read; use a string literal (or a parameter typed as a union of literals)`)
       return undefined
     }
     return base.flatMap((r) => names!.map((n) => (r.section === undefined ? { ...r, section: n } : { ...r, method: n })))
@@ -183,6 +189,20 @@ function scanFile(path: string): { uses: Use[]; problems: string[] } {
         if (!sections || !methods) problems.add(`${where(node)}: \`${callee.text}\` with a section or item the scan cannot read; pass string literals`)
         else for (const s of sections) for (const m of methods) use(f.kind, `${s}.${m}`, node)
         for (const [k, key] of IMPLIED[callee.text] ?? []) use(k, key, node)
+      }
+      // storagesAt(api, hash, [['section', 'item', …keys], …]): each read's section and item
+      if (ts.isIdentifier(callee) && callee.text === 'storagesAt') {
+        const list = node.arguments[2]
+        const reads = list && ts.isArrayLiteralExpression(list) ? list.elements : undefined
+        if (!reads) problems.add(`${where(node)}: \`storagesAt\` with reads the scan cannot read; pass an array literal`)
+        for (const read of reads ?? []) {
+          const [section, item] = ts.isArrayLiteralExpression(read) ? read.elements : []
+          const sections = section && literals(section)
+          const items = item && literals(item)
+          if (!sections || !items) problems.add(`${where(read)}: a \`storagesAt\` read whose section or item the scan cannot read; pass string literals`)
+          else for (const s of sections) for (const m of items) use('storage', `${s}.${m}`, read)
+        }
+        for (const [k, key] of IMPLIED.storagesAt!) use(k, key, node)
       }
       if (ts.isPropertyAccessExpression(callee) && ['paymentInfo', 'signAndSend'].includes(callee.name.text)) for (const [k, key] of IMPLIED[callee.name.text]!) use(k, key, node)
     }

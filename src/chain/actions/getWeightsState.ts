@@ -6,7 +6,7 @@ import type { ChainClient } from '../client.ts'
 import type { WebtensorErrorType } from '../errors/base.ts'
 import type { BlockNotFoundErrorType, InvalidAddressErrorType, InvalidAmountErrorType } from '../errors/input.ts'
 import type { ChainDisconnectedErrorType, RuntimeApiMissingErrorType } from '../errors/transport.ts'
-import { big, bool, num, option, readAt, storageAt, str, type At, type Hex, type Untyped } from '../internal/read.ts'
+import { big, bool, num, option, readAt, storageAt, storagesAt, str, type At, type Hex, type Untyped } from '../internal/read.ts'
 import { assertAddress, assertNetuid } from '../units.ts'
 
 export type GetWeightsStateParameters = {
@@ -59,25 +59,27 @@ export async function getWeightsState(client: ChainClient, parameters: GetWeight
   const netuid = assertNetuid(parameters.netuid)
   const hotkey = assertAddress(parameters.hotkey, 'hotkey')
   const { api, hash } = await readAt(client, parameters.at ?? 'best')
-  const [header, uidOption, subnetN, tempo, epochIndex, lastEpochBlock, pendingEpochAt, blocksSinceLastStep, commitReveal, revealPeriod, rateLimit, versionKey, minAllowed, threshold, lastUpdate, commits] =
-    await Promise.all([
-      api.rpc.chain.getHeader(hash),
-      storageAt(api, hash, 'subtensorModule', 'uids', netuid, hotkey),
-      storageAt(api, hash, 'subtensorModule', 'subnetworkN', netuid),
-      storageAt(api, hash, 'subtensorModule', 'tempo', netuid),
-      storageAt(api, hash, 'subtensorModule', 'subnetEpochIndex', netuid),
-      storageAt(api, hash, 'subtensorModule', 'lastEpochBlock', netuid),
-      storageAt(api, hash, 'subtensorModule', 'pendingEpochAt', netuid),
-      storageAt(api, hash, 'subtensorModule', 'blocksSinceLastStep', netuid),
-      storageAt(api, hash, 'subtensorModule', 'commitRevealWeightsEnabled', netuid),
-      storageAt(api, hash, 'subtensorModule', 'revealPeriodEpochs', netuid),
-      storageAt(api, hash, 'subtensorModule', 'weightsSetRateLimit', netuid),
-      storageAt(api, hash, 'subtensorModule', 'weightsVersionKey', netuid),
-      storageAt(api, hash, 'subtensorModule', 'minAllowedWeights', netuid),
-      storageAt(api, hash, 'subtensorModule', 'stakeThreshold'),
-      storageAt(api, hash, 'subtensorModule', 'lastUpdate', netuid),
-      storageAt(api, hash, 'subtensorModule', 'weightCommits', netuid, hotkey),
-    ])
+  // one state_queryStorageAt for the sixteen items (a validator reads this twice a step), beside the header
+  const [header, [uidOption, subnetN, tempo, epochIndex, lastEpochBlock, pendingEpochAt, blocksSinceLastStep, commitReveal, revealPeriod, rateLimit, versionKey, minAllowed, threshold, lastUpdate, commits]] = await Promise.all([
+    api.rpc.chain.getHeader(hash),
+    storagesAt(api, hash, [
+      ['subtensorModule', 'uids', netuid, hotkey],
+      ['subtensorModule', 'subnetworkN', netuid],
+      ['subtensorModule', 'tempo', netuid],
+      ['subtensorModule', 'subnetEpochIndex', netuid],
+      ['subtensorModule', 'lastEpochBlock', netuid],
+      ['subtensorModule', 'pendingEpochAt', netuid],
+      ['subtensorModule', 'blocksSinceLastStep', netuid],
+      ['subtensorModule', 'commitRevealWeightsEnabled', netuid],
+      ['subtensorModule', 'revealPeriodEpochs', netuid],
+      ['subtensorModule', 'weightsSetRateLimit', netuid],
+      ['subtensorModule', 'weightsVersionKey', netuid],
+      ['subtensorModule', 'minAllowedWeights', netuid],
+      ['subtensorModule', 'stakeThreshold'],
+      ['subtensorModule', 'lastUpdate', netuid],
+      ['subtensorModule', 'weightCommits', netuid, hotkey],
+    ]),
+  ])
   const uid = option(uidOption, num)
   const weights: Array<[number, number]> = uid === undefined ? [] : [...(await storageAt(api, hash, 'subtensorModule', 'weights', netuid, uid))].map((pair: Untyped) => [num(pair[0]), num(pair[1])])
   const updates = [...(lastUpdate ?? [])].map(num)

@@ -69,6 +69,23 @@ export function storageAt(api: ApiPromise, hash: Hex, section: string, item: str
   return query.at(hash, ...keys)
 }
 
+/** A storage item and its keys, as `storageAt` takes them: `['subtensorModule', 'tempo', netuid]`. */
+export type StorageRead = [section: string, item: string, ...keys: unknown[]]
+
+/**
+ * Several storage items at one block in one `state_queryStorageAt` call (where `storageAt` costs a call each), decoded as
+ * `storageAt` decodes them (defaults for absent values, Options for optional ones), in the order asked.
+ */
+export async function storagesAt(api: ApiPromise, hash: Hex, reads: StorageRead[]): Promise<Untyped[]> {
+  const queries = reads.map(([section, item, ...keys]) => {
+    const query = (api.query as Untyped)[section]?.[item]
+    if (!query) throw new RuntimeApiMissingError({ api: section, method: item })
+    return keys.length ? [query, ...keys] : query
+  })
+  const at = await api.at(hash)
+  return (await at.queryMulti(queries as never)) as Untyped[]
+}
+
 /** A codec integer (compact or not) as bigint. */
 export const big = (value: Untyped): bigint => (value === undefined || value === null ? 0n : typeof value === 'bigint' ? value : BigInt(value.toString()))
 /** A codec integer as number (u16, u32, block numbers). */

@@ -408,6 +408,7 @@ export const RPC: RpcUse[] = [
   { method: 'state_call', by: ['chain/client', 'chain/internal/limits', 'chain/internal/read', 'chain/internal/transaction'], standard: SUBSTRATE, via: 'runtime APIs (`runtimeCall`, paymentInfo, nonce, metadata)' },
   { method: 'state_getStorage', by: ['chain/actions/getBalance', 'chain/actions/getBlock', 'chain/actions/getEmissionHistory', 'chain/actions/getEpochState', 'chain/actions/getRegistrationCost', 'chain/actions/getSubnets', 'chain/actions/getWeightsState'], standard: SUBSTRATE, via: '`storageAt` → `query.x.y.at(hash, …)`' },
   { method: 'state_getRuntimeVersion', by: ['chain/actions/getBalance', 'chain/actions/getBlock', 'chain/actions/getEmissionHistory', 'chain/actions/getEpochState', 'chain/actions/getRegistrationCost', 'chain/actions/getSubnets', 'chain/actions/getWeightsState', 'chain/client'], standard: SUBSTRATE, via: `${INIT}; \`storageAt\` (the block's registry)` },
+  { method: 'state_queryStorageAt', by: ['chain/actions/getWeightsState'], standard: SUBSTRATE, via: '`storagesAt` → `api.at(hash).queryMulti(…)`: many items at one block in one call' },
   { method: 'state_subscribeStorage', by: ['chain/internal/limits'], standard: SUBSTRATE, via: '`api.query.x.y(…)` without a block hash subscribes once' },
   { method: 'state_getMetadata', by: ['chain/client'], standard: SUBSTRATE, via: INIT },
   { method: 'state_subscribeRuntimeVersion', by: ['chain/client'], standard: SUBSTRATE, via: INIT },
