@@ -80,7 +80,8 @@ export async function storagesAt(api: ApiPromise, hash: Hex, reads: StorageRead[
   const queries = reads.map(([section, item, ...keys]) => {
     const query = (api.query as Untyped)[section]?.[item]
     if (!query) throw new RuntimeApiMissingError({ api: section, method: item })
-    return keys.length ? [query, ...keys] : query
+    // @polkadot/api's multi form: [query, key] for a map, [query, [key1, key2, …]] for a double or n-map
+    return keys.length === 0 ? query : keys.length === 1 ? [query, keys[0]] : [query, keys]
   })
   const at = await api.at(hash)
   return (await at.queryMulti(queries as never)) as Untyped[]
