@@ -3,10 +3,10 @@
 // onnxruntime-node's requests/s on the same model in the same run, and ≤ 30 ms per OCR line in the worker.
 //
 // Browser side: the real client and worker (src/miner-worker) in Debian's Chromium, served cross-origin isolated (so WASM
-// threads: half the cores, at most 4), CONCURRENCY requests kept in flight so the worker batches them. Baseline: onnxruntime-node
+// threads: min(4, cores)), CONCURRENCY requests kept in flight so the worker batches them. Baseline: onnxruntime-node
 // answering the same requests one session.run each (its default threads), as a headless miner does; the same run with
 // onnxruntime-node stacking the same batches is printed too, for the honest comparison. Exits 1 only when the browser's
-// answers differ from onnxruntime-node's. Two worker configurations (the engine's thread choice, and every core), each in
+// answers differ from onnxruntime-node's. Two worker configurations (the engine's thread choice, and one thread), each in
 // a fresh worker, in DIGITS_ROUNDS rounds of alternating order with onnxruntime-node measured before each round: this
 // machine is shared, so medians over rounds. Each browser measure starts with WARM_SECONDS of the same load, unmeasured:
 // V8 first runs ORT's wasm as baseline (Liftoff) code and optimises hot functions in the background over seconds, and
@@ -15,7 +15,7 @@
 // OCR: a seeded challenge of OCR_LINES lines drawn in the page (OffscreenCanvas, the DejaVu fonts the build copied), each line
 // through the miner's real path (src/tasks/ocr: decode → preprocess → worker run → greedy CTC), then all of them in one run (a
 // challenge arrives as one request). Worker configurations, each in a fresh worker: the engine's own thread choice with the
-// line width left free (what a miner tab does), every core, and the width fixed with freeDimensionOverrides, in OCR_ROUNDS
+// line width left free (what a miner tab does), one thread, and the width fixed with freeDimensionOverrides, in OCR_ROUNDS
 // rounds of alternating order. A primer worker first runs OCR lines from cold for OCR_COLD_SECONDS (printed: V8 runs the
 // wasm as baseline code for seconds before its optimised code takes over) and stays alive, so the later workers share its
 // compiled code: the per-line figures are a long-lived miner tab's. Baseline: the same lines (drawn by @napi-rs/canvas
@@ -46,8 +46,6 @@ const OCR_LINES = Number(process.env.OCR_LINES ?? 16)
 const OCR_SEED = 'bench/inference/ocr'
 /** THREADS=n: ask the worker for n WASM threads instead of its own choice. */
 const THREADS = process.env.THREADS ? Number(process.env.THREADS) : undefined
-/** The other configuration: a thread per core (at most 4), against the engine's default of half of them. */
-const ALL_CORES = Math.min(4, availableParallelism())
 const RPS_GOAL = 0.35
 const OCR_GOAL_MS = 30
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
@@ -180,7 +178,7 @@ try {
   type DigitsConfig = { name: string; numThreads?: number }
   const digitsConfigs: DigitsConfig[] = [
     { name: `engine's threads${THREADS ? ` (THREADS=${THREADS})` : ''}`, ...(THREADS ? { numThreads: THREADS } : {}) },
-    { name: `${ALL_CORES} threads (every core)`, numThreads: ALL_CORES },
+    { name: '1 thread', numThreads: 1 },
   ]
   const digitsRun = (config: DigitsConfig, first: boolean) =>
     page.evaluate(
@@ -268,7 +266,7 @@ try {
   type OcrConfig = { name: string; numThreads?: number; fixed?: boolean }
   const configs: OcrConfig[] = [
     { name: `engine's threads${THREADS ? ` (THREADS=${THREADS})` : ''}, free width`, ...(THREADS ? { numThreads: THREADS } : {}) },
-    { name: `${ALL_CORES} threads (every core), free width`, numThreads: ALL_CORES },
+    { name: '1 thread, free width', numThreads: 1 },
     { name: `engine's threads, width fixed (freeDimensionOverrides)`, fixed: true, ...(THREADS ? { numThreads: THREADS } : {}) },
   ]
   // Rounds in alternating order (A B C, C B A): the machine is shared, and order must not decide.

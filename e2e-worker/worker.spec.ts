@@ -34,25 +34,25 @@ function expectClose(actual: number[][], expected: number[][], tolerance = 1e-4)
 
 test.beforeEach(async ({ page }) => open(page))
 
-test('auto-selection: WASM with half the cores (at most 4) as threads under cross-origin isolation, and the reason', async ({ page }, info) => {
+test('auto-selection: WASM with min(4, cores) threads under cross-origin isolation, and the reason', async ({ page }, info) => {
   const r = await page.evaluate(async () => {
     const loaded = await harness.fresh().load('models/digits-cnn.onnx', { signature: harness.DIGITS_SIGNATURE })
     return { loaded, cores: navigator.hardwareConcurrency, isolated: crossOriginIsolated, gpu: await harness.gpu() }
   })
   expect(r.isolated).toBe(true)
-  const threads = Math.min(4, Math.ceil(r.cores / 2)) // 1 on this project's 2-vCPU machines
+  const threads = Math.min(4, r.cores)
   expect(r.loaded).toMatchObject({ backend: 'wasm', threads, crossOriginIsolated: true })
+  if (r.cores >= 2) expect(r.loaded.threads).toBeGreaterThanOrEqual(2) // 2 on this project's 2-vCPU machines
   const plural = threads === 1 ? 'thread' : 'threads'
-  const half = `half of ${r.cores} logical core${r.cores === 1 ? '' : 's'}${r.cores > 8 ? ', at most 4' : ''}`
   if (info.project.name === 'webgpu') {
     // The software adapter is detected, reported, and passed over.
     expect(r.gpu).toMatchObject({ isFallbackAdapter: true })
     expect(r.loaded.adapter).toMatchObject({ isFallbackAdapter: true })
-    expect(r.loaded.reason).toBe(`wasm (${threads} ${plural}) — the WebGPU adapter is a software fallback; ${half}`)
+    expect(r.loaded.reason).toBe(`wasm (${threads} ${plural}) — the WebGPU adapter is a software fallback`)
   } else {
     expect(r.gpu).toBeNull()
     expect(r.loaded.adapter).toBeNull()
-    expect(r.loaded.reason).toBe(`wasm (${threads} ${plural}) — no WebGPU adapter; ${half}`)
+    expect(r.loaded.reason).toBe(`wasm (${threads} ${plural}) — no WebGPU adapter`)
   }
 })
 
@@ -75,7 +75,7 @@ test('WASM answers match onnxruntime-node on the same model and inputs (within 1
     return { backend: loaded.backend, reason: loaded.reason, ...(await harness.classify(client, seeds)) }
   }, SEEDS)
   expect(r.backend).toBe('wasm')
-  expect(r.reason).toMatch(/^wasm \(\d threads?\) — forced; half of \d+ logical cores?$/)
+  expect(r.reason).toMatch(/^wasm \(\d threads?\) — forced$/)
   expectClose(r.rows, reference)
 })
 

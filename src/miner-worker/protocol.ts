@@ -12,7 +12,7 @@ export type Feeds = Record<string, TensorData>
 export type LoadOptions = {
   /** `auto` (default) picks with chooseBackend; `webgpu` / `wasm` force one. */
   backend?: BackendPreference
-  /** WASM threads; default half of hardwareConcurrency (rounded up, at most 4) when cross-origin isolated, else 1. */
+  /** WASM threads; default min(4, hardwareConcurrency) when cross-origin isolated, else 1. */
   numThreads?: number
   /** What the task sends and reads back; a model that does not fit is refused. */
   signature?: ModelSignature
