@@ -12,13 +12,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 const PREVIEW_PORT = Number(process.env.WEBTENSOR_E2E_PORT ?? 4173)
-/** npm test runs the demo journey as a second Playwright beside the others (it mostly waits for epochs): its own report and output. */
-const RUN_NAME = process.env.WEBTENSOR_E2E_RUN ?? ''
 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: `test-results/e2e${RUN_NAME && '-' + RUN_NAME}`,
+  outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   globalTimeout: 15 * 60_000,
@@ -26,7 +24,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: true,
-  reporter: [['list'], ['json', { outputFile: `test-results/reports/playwright${RUN_NAME && '-' + RUN_NAME}.json` }]],
+  reporter: [['list'], ['json', { outputFile: 'test-results/reports/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PREVIEW_PORT}`,
     browserName: 'chromium',

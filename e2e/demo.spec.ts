@@ -34,7 +34,7 @@ async function incentives(page: Page): Promise<Map<number, number>> {
   return new Map(rows.map((cells) => [Number(cells[0]), Number(cells[5])] as [number, number]))
 }
 
-test('npm start: within two minutes the demo subnets are listed and the digits leaderboard shows miners earning, and it moves', { tag: '@demo' }, async ({ page }) => {
+test('npm start: within two minutes the demo subnets are listed and the digits leaderboard shows miners earning, and it moves', async ({ page }) => {
   test.setTimeout(300_000)
   basePath = mkdtempSync(join(tmpdir(), 'webtensor-demo-'))
   const t0 = Date.now()

@@ -1,7 +1,7 @@
 // `npm test`: typecheck, unit/integration tests (Vitest), then end-to-end tests in Debian's Chromium (the p2p ones inside the network sandbox).
 // Runs every stage even when one fails, prints each runner's summary, and exits non-zero on any failure.
-import { spawn, spawnSync } from 'node:child_process'
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join, relative } from 'node:path'
 
@@ -28,7 +28,7 @@ function playwrightCounts(file) {
     for (const s of suite.suites ?? []) walk(s, s.title && s.title !== s.file ? [...path, s.title] : path)
   }
   for (const s of r.suites ?? []) walk(s, [])
-  return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped, failures, seconds: r.stats.duration / 1000 }
+  return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped, failures }
 }
 
 const stages = [
@@ -54,16 +54,9 @@ const stages = [
   {
     name: 'e2e',
     cmd: bin('playwright'),
-    args: ['test', '--grep-invert', '@demo'],
-    counts: () => playwrightCounts(join(reports, 'playwright.json')),
-    // The `npm start` journey mostly waits for the demo's epochs: it runs as a second Playwright beside the other journeys, with its
-    // own preview port, output folder and report; its output is printed when it ends.
-    alongside: {
-      name: 'e2e-demo',
-      cmd: bin('playwright'),
-      args: ['test', '--grep', '@demo'],
-      env: { WEBTENSOR_E2E_RUN: 'demo', WEBTENSOR_E2E_PORT: String(Number(process.env.WEBTENSOR_E2E_PORT ?? 4173) + 1) },
-      counts: () => playwrightCounts(join(reports, 'playwright-demo.json')),
+    args: ['test'],
+    counts: () => {
+      return playwrightCounts(join(reports, 'playwright.json'))
     },
   },
   {
@@ -88,30 +81,6 @@ const stages = [
 
 const only = process.argv.slice(2)
 const results = []
-const countsOf = (s) => {
-  try {
-    return s.counts?.()
-  } catch {
-    return undefined // the runner crashed before writing its report
-  }
-}
-/** Starts a stage in the background, its output into a log file (the foreground stage owns the terminal). */
-function startAlongside(s) {
-  const log = join(reports, `${s.name}.log`)
-  const fd = openSync(log, 'w')
-  const t0 = Date.now()
-  const child = spawn(s.cmd, s.args, { cwd: root, stdio: ['ignore', fd, fd], env: { ...process.env, ...s.env } })
-  const done = new Promise((resolve) => {
-    child.on('error', (error) => (writeSync(fd, `${error}\n`), resolve(1)))
-    child.on('exit', (code) => resolve(code ?? 1))
-  }).then((status) => {
-    closeSync(fd)
-    // the exit is only seen once the foreground stage returns (spawnSync holds the event loop): the runner's own duration is truer
-    const counts = countsOf(s)
-    return { name: s.name, status, seconds: counts?.seconds ?? (Date.now() - t0) / 1000, counts, log }
-  })
-  return done
-}
 for (const s of stages) {
   if (only.length && !only.includes(s.name)) continue
   if (s.name === 'e2e' && results.some((r) => r.name === 'build' && r.status !== 0)) {
@@ -119,16 +88,12 @@ for (const s of stages) {
     continue
   }
   console.log(`\n━━ ${s.name} ━━ ${[s.cmd.replace(root + '/', ''), ...s.args].join(' ')}`)
-  if (s.alongside) console.log(`   (and beside it, ${s.alongside.name}: ${[s.alongside.cmd.replace(root + '/', ''), ...s.alongside.args].join(' ')})`)
-  const alongside = s.alongside && startAlongside(s.alongside)
   const t0 = Date.now()
   const r = spawnSync(s.cmd, s.args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...s.env } })
-  results.push({ name: s.name, status: r.status ?? 1, seconds: (Date.now() - t0) / 1000, counts: countsOf(s) })
-  if (alongside) {
-    const a = await alongside
-    console.log(`\n━━ ${a.name} ━━ (ran beside ${s.name})\n${readFileSync(a.log, 'utf8')}`)
-    results.push(a)
-  }
+  const status = r.status ?? 1
+  let counts
+  try { counts = s.counts?.() } catch { /* the runner crashed before writing its report */ }
+  results.push({ name: s.name, status, seconds: (Date.now() - t0) / 1000, counts })
 }
 
 console.log('\n━━ summary ━━')
