@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { Address } from './Address.tsx'
+import { useFormAction } from '../hooks/useFormAction.ts'
 import { useHotkeys } from '../hooks/useHotkeys.ts'
 import { errorText } from '../lib/format.ts'
 import { hotkeysQueryKey } from '../queries/hotkeys.ts'
@@ -32,27 +33,16 @@ function CreateHotkey({ role, onCreated }: { role: HotkeyRole; onCreated: (addre
   const [name, setName] = useState<string>(role)
   const [pass, setPass] = useState('')
   const [again, setAgain] = useState('')
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setError(undefined)
-    if (pass !== again) return setError('The two passphrases differ.')
-    setBusy(true)
-    try {
-      const { createHotkey, unlockHotkey, store } = await vault()
-      const made = await createHotkey(store, { name, passphrase: pass })
-      rememberUnlocked(await unlockHotkey(store, made.address, pass))
-      await queryClient.invalidateQueries({ queryKey: hotkeysQueryKey })
-      setPass('')
-      setAgain('')
-      onCreated(made.address, made.mnemonic)
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { submit, busy, error } = useFormAction(async () => {
+    if (pass !== again) throw new Error('The two passphrases differ.')
+    const { createHotkey, unlockHotkey, store } = await vault()
+    const made = await createHotkey(store, { name, passphrase: pass })
+    rememberUnlocked(await unlockHotkey(store, made.address, pass))
+    await queryClient.invalidateQueries({ queryKey: hotkeysQueryKey })
+    setPass('')
+    setAgain('')
+    onCreated(made.address, made.mnemonic)
+  })
   return (
     <form aria-label={ROLE[role].createForm} onSubmit={(e) => void submit(e)} noValidate>
       <p>
@@ -128,22 +118,11 @@ interface RowProps {
 
 function HotkeyRow({ role, address, name, chosen, unlocked, inUse, onChoose }: RowProps) {
   const [pass, setPass] = useState('')
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
-  const unlock = async (event: FormEvent) => {
-    event.preventDefault()
-    setError(undefined)
-    setBusy(true)
-    try {
-      const { unlockHotkey, store } = await vault()
-      rememberUnlocked(await unlockHotkey(store, address, pass))
-      setPass('')
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { submit: unlock, busy, error } = useFormAction(async () => {
+    const { unlockHotkey, store } = await vault()
+    rememberUnlocked(await unlockHotkey(store, address, pass))
+    setPass('')
+  })
   const exportJson = async () => {
     const { exportHotkey, store } = await vault()
     const blob = new Blob([JSON.stringify(await exportHotkey(store, address), null, 2)], { type: 'application/json' })
